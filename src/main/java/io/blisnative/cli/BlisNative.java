@@ -1,0 +1,13 @@
+package io.blisnative.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+/** Root command: only groups the subcommands; each does one job. */
+@TopCommand
+@Command(name = "blis-native", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Simulates vLLM inference serving and reports how far the simulation is from measurements.",
+        subcommands = {})
+public class BlisNative {
+}

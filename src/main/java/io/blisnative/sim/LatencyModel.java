@@ -1,0 +1,27 @@
+package io.blisnative.sim;
+
+/**
+ * Prices one engine step and the client-visible overheads around it.
+ *
+ * <p>All times are integer microseconds. Implementations must be deterministic and must not
+ * allocate in {@link #stepTimeUs}: it runs once per simulated step.
+ */
+public interface LatencyModel {
+
+    /**
+     * Time the GPU step takes for the requests scheduled in it.
+     *
+     * @param batch the requests with {@code newTokens > 0} this step, progress as of step start
+     * @return step time in µs; the simulator clamps it to at least 1 so the clock cannot stall
+     */
+    long stepTimeUs(StepBatch batch);
+
+    /** Delay between a request's arrival and the scheduler seeing it (µs, ≥ 0). */
+    long queueingTimeUs(int inputLength);
+
+    /** Added to the recorded TTFT and to every inter-token gap; does not advance the clock (µs). */
+    long outputTokenProcessingTimeUs();
+
+    /** Added once to the E2E of requests with output tokens; does not advance the clock (µs). */
+    long postDecodeFixedOverheadUs();
+}
