@@ -7,6 +7,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** File helpers for traces. */
 public final class TraceFiles {
@@ -29,6 +32,7 @@ public final class TraceFiles {
             try (OutputStream os = Files.newOutputStream(tmp); TraceWriter w = new TraceWriter(os)) {
                 w.write(trace);
             }
+            keepPermissions(tmp, absolute);
             move(tmp, absolute);
             tmp = null;
         } catch (IOException e) {
@@ -38,6 +42,19 @@ public final class TraceFiles {
                 deleteQuietly(tmp);
             }
         }
+    }
+
+    /**
+     * Temporary files are created owner-only; give the result the replaced file's permissions, or
+     * rw-r--r-- for a new file, as a plain write would under the usual umask.
+     */
+    private static void keepPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     private static void move(Path from, Path to) throws IOException {
