@@ -117,6 +117,26 @@ class InferencePerfConverterTest {
     }
 
     @Test
+    void measuredPromptMeans_runsWithoutFailures_areAveragesOfOneHundredEquallySentPrompts() throws IOException {
+        // given every experiment without failures
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(TraceTestData.dataDir())) {
+            folders = s.filter(p -> Files.exists(p.resolve("exp-config.yaml"))).sorted().toList();
+        }
+        for (Path f : folders) {
+            MeasuredStats all = TraceConversion.convert(f, null, ConvertOptions.defaults()).header().measured().overall();
+            if (all.failures() > 0) {
+                continue;
+            }
+            // then 100 x the mean prompt length is a whole number of tokens, as when 100 fixed prompts are each
+            // sent count/100 times (the resolved 10 x 10 single-turn setting, not the profile's 9 x 5 users)
+            double hundredfold = all.promptLenMean() * 100;
+            assertEquals(Math.rint(hundredfold), hundredfold, 1e-6, f.getFileName().toString());
+            assertEquals(0, all.count() % 100, f.getFileName().toString());
+        }
+    }
+
+    @Test
     void convert_sameSeed_equalTraces_seedChangesOnlyArrivalsAndPromptOrder() {
         Trace a = convert(TraceTestData.LLAMA70B_GENERAL, ConvertOptions.defaults());
         Trace b = convert(TraceTestData.LLAMA70B_GENERAL, ConvertOptions.defaults());
