@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + " or a vLLM benchmark result JSON into a canonical trace (docs/trace-format.md).",
             "The kind is detected from SOURCE; --from forces it. The output file is written whole or not at all."},
         footer = {"", "Examples:",
-            "  blis-native convert ../shared/data/20260217-202857-llama-2-70b-tp4-general --output traces/llama70b.jsonl",
+            "  blis-native convert ../shared/data/20260217-202857-llama-2-70b-tp4-general \\",
+            "      --output traces/llama70b.jsonl",
             "  blis-native convert run.csv --model meta-llama/Llama-3.1-8B --tp 1 > run.jsonl",
             "", "Exit codes: 0 converted, 2 usage error, 3 malformed or incomplete input, 1 cannot write output."})
 public final class ConvertCommand implements Callable<Integer> {
@@ -52,7 +53,8 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "force the source kind: inference-perf, tracev2 or vllm-bench")
     SourceKind from;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of every random choice (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "seed of every random choice (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--shared-prefix-from", paramLabel = "WHICH", defaultValue = "resolved",
@@ -67,46 +69,49 @@ public final class ConvertCommand implements Callable<Integer> {
                     + " gaps) or fixed (every 1/rate); default: ${DEFAULT-VALUE}")
     ArrivalPattern arrivals;
 
-    @Option(names = "--hardware", description = "GPU name (default: H100, the GPU of all shipped data)")
+    @Option(names = "--hardware", paramLabel = "GPU",
+            description = "GPU name (default: H100, the GPU of all shipped data)")
     String hardware;
 
-    @Option(names = "--model", description = "model name or HuggingFace id, when the source lacks or misnames it")
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "model name or HuggingFace id, when the source lacks or misnames it")
     String model;
 
-    @Option(names = "--tp", description = "tensor-parallel degree")
+    @Option(names = "--tp", paramLabel = "N", description = "tensor-parallel degree")
     Integer tp;
 
-    @Option(names = "--name", description = "experiment name in tables")
+    @Option(names = "--name", paramLabel = "NAME", description = "experiment name in tables")
     String name;
 
-    @Option(names = "--workload", description = "workload type for per-workload tables")
+    @Option(names = "--workload", paramLabel = "NAME", description = "workload type for per-workload tables")
     String workload;
 
-    @Option(names = "--max-num-seqs")
+    @Option(names = "--max-num-seqs", paramLabel = "N", description = "vLLM max_num_seqs: requests per step")
     Integer maxNumSeqs;
 
-    @Option(names = "--max-num-batched-tokens")
+    @Option(names = "--max-num-batched-tokens", paramLabel = "N", description = "vLLM token budget per step")
     Integer maxNumBatchedTokens;
 
-    @Option(names = "--max-model-len")
+    @Option(names = "--max-model-len", paramLabel = "N", description = "context limit in tokens")
     Integer maxModelLen;
 
-    @Option(names = "--block-size", description = "KV block size in tokens")
+    @Option(names = "--block-size", paramLabel = "N", description = "KV block size in tokens")
     Integer blockSize;
 
-    @Option(names = "--prefix-caching", arity = "1", paramLabel = "true|false")
+    @Option(names = "--prefix-caching", arity = "1", paramLabel = "true|false",
+            description = "automatic prefix caching")
     Boolean prefixCaching;
 
-    @Option(names = "--chunked-prefill", arity = "1", paramLabel = "true|false")
+    @Option(names = "--chunked-prefill", arity = "1", paramLabel = "true|false", description = "chunked prefill")
     Boolean chunkedPrefill;
 
-    @Option(names = "--gpu-memory-utilization")
+    @Option(names = "--gpu-memory-utilization", paramLabel = "F", description = "fraction of GPU memory vLLM may use")
     Double gpuMemoryUtilization;
 
-    @Option(names = "--total-kv-blocks", description = "GPU KV blocks, when known")
+    @Option(names = "--total-kv-blocks", paramLabel = "N", description = "GPU KV blocks, when known")
     Long totalKvBlocks;
 
-    @Option(names = "--cpu-kv-blocks", description = "CPU offload KV blocks")
+    @Option(names = "--cpu-kv-blocks", paramLabel = "N", description = "CPU offload KV blocks")
     Long cpuKvBlocks;
 
     @Option(names = "--source-ref", paramLabel = "REF", description = "upstream location for provenance,"

@@ -42,7 +42,8 @@ final class CsvRecordReader implements AutoCloseable {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new TraceFormatException(file, recordLine, null, "unterminated quoted field (truncated file?)");
+                    throw new TraceFormatException(file, recordLine, null,
+                            "unterminated quoted field (truncated file?)");
                 }
                 if (c == '"') {
                     int d = read();

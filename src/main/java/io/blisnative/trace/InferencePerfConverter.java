@@ -111,7 +111,8 @@ final class InferencePerfConverter implements TraceConverter {
         if (specs.size() > 1) {
             notes.add(String.format(Locale.ROOT, "stage k+1 starts at stage k's end + its longest measured request"
                     + " latency + %s s (load.interval %s s + 1 s head start): inference-perf drains a stage before"
-                    + " starting the next", TraceJson.format(intervalS + STAGE_HEAD_START_S), TraceJson.format(intervalS)));
+                    + " starting the next", TraceJson.format(intervalS + STAGE_HEAD_START_S),
+                    TraceJson.format(intervalS)));
         }
         return out;
     }

@@ -38,7 +38,8 @@ final class SharedPrefixExpander {
         List<TraceRequest> out = new ArrayList<>();
         long id = 0;
         for (TraceStage stage : stages) {
-            long[] offsets = sendOffsetsUs(requestCount(stage), stage.rate(), stage.durationUs(), arrivals, root.split());
+            long[] offsets = sendOffsetsUs(requestCount(stage), stage.rate(), stage.durationUs(), arrivals,
+                    root.split());
             for (int n = 0; n < offsets.length; n++) {
                 out.add(request(plan, perm, stage, n, id++, stage.startUs() + offsets[n]));
             }

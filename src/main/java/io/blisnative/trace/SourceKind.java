@@ -34,7 +34,8 @@ public enum SourceKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown source kind '" + id + "' (expected inference-perf, tracev2 or vllm-bench)");
+        throw new IllegalArgumentException("unknown source kind '" + id
+                + "' (expected inference-perf, tracev2 or vllm-bench)");
     }
 
     /**

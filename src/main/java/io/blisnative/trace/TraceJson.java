@@ -3,6 +3,7 @@ package io.blisnative.trace;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +21,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The one JSON mapper of the trace format: snake_case names, strict reading (unknown fields, wrong
- * types, numbers given as strings and fractions for integers are errors), nulls omitted on writing,
- * and doubles written with at most six decimals from their exact binary value, so the same numbers
- * give the same bytes on every JDK.
+ * The one JSON mapper of the trace format: snake_case names; strict reading (unknown fields, wrong
+ * types, duplicate keys, numbers given as strings and fractions for integers are errors); nulls
+ * omitted on writing; doubles written with at most six decimals from their exact binary value, so
+ * the same numbers give the same bytes on every JDK.
  */
 final class TraceJson {
 
@@ -46,6 +47,7 @@ final class TraceJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(doubles)
                 .build();
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {

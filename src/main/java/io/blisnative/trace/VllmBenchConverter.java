@@ -38,7 +38,8 @@ final class VllmBenchConverter implements TraceConverter {
             notes.add("max_concurrency " + concurrency + ": the client capped in-flight requests; a replay that"
                     + " sends at arrival_us does not reproduce the cap");
         }
-        notes.add("tp 1 and BLIS's default vllm settings unless given to convert: the result file does not record them");
+        notes.add("tp 1 and BLIS's default vllm settings unless given to convert: the result file does not"
+                + " record them");
         notes.addAll(options.notes());
         String model = doc.optionalText("model_id");
         if (model == null) {

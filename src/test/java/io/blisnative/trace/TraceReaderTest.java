@@ -151,11 +151,14 @@ class TraceReaderTest {
         TraceFormatException fraction = readFails(headerLine()
                 + "{\"id\":0,\"arrival_us\":0.5,\"input_tokens\":1,\"output_tokens\":1}\n");
         TraceFormatException nested = readFails(headerLine().replace("\"tp\":1", "\"tp\":0"));
+        TraceFormatException duplicate = readFails(headerLine()
+                + "{\"id\":0,\"arrival_us\":0,\"input_tokens\":1,\"input_tokens\":2,\"output_tokens\":1}\n");
         // then each names its field
         assertEquals("colour", unknown.field());
         assertEquals("arrival_us", fraction.field());
         assertEquals("tp", nested.field());
         assertEquals(1, nested.line());
+        assertTrue(duplicate.getMessage().contains("Duplicate field 'input_tokens'"), duplicate.getMessage());
     }
 
     @Test
