@@ -36,6 +36,15 @@ public record ReportComparison(ReportSet baseline, ReportSet treatment) {
     }
 
     /**
+     * The treatment's versions of the experiments in {@code baselineSubset} (for example one
+     * workload group of the baseline), in the same order, so both sides are grouped by the
+     * baseline's workload labels.
+     */
+    public ReportSet treatmentOf(ReportSet baselineSubset) {
+        return new ReportSet(baselineSubset.experiments().stream().map(this::treatmentOf).toList());
+    }
+
+    /**
      * Change of absolute error in percentage points, {@code |treatment| − |baseline|}.
      *
      * @param baselinePct  signed or absolute error of the baseline, in %
