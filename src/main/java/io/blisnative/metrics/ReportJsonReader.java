@@ -68,7 +68,7 @@ public final class ReportJsonReader {
         Map<MetricKind, MetricError> out = new EnumMap<>(MetricKind.class);
         for (Map.Entry<String, JsonNode> e : metrics.properties()) {
             String mp = path + ".metrics." + e.getKey();
-            MetricKind kind = MetricKind.fromKey(e.getKey());
+            MetricKind kind = metricKind(e.getKey(), mp);
             out.put(kind, MetricError.of(summary(e.getValue(), "measured", mp), summary(e.getValue(), "simulated", mp)));
         }
         return out;
@@ -90,7 +90,7 @@ public final class ReportJsonReader {
         JsonNode mape = node.path("request_mape_pct");
         for (Map.Entry<String, JsonNode> entry : mape.properties()) {
             String key = entry.getKey();
-            MetricKind kind = MetricKind.fromKey(key);
+            MetricKind kind = metricKind(key, path + ".request_mape_pct." + key);
             MetricError m = metrics.get(kind);
             if (m == null) {
                 throw new IllegalArgumentException(path + ".request_mape_pct." + key + ": no such metric in 'metrics'");
@@ -98,6 +98,14 @@ public final class ReportJsonReader {
             RequestAgreement a = new RequestAgreement(node.path("request_pairs").path(key).asLong(0),
                     optionalDouble(mape, key), optionalDouble(node.path("request_pearson_r"), key));
             metrics.put(kind, new MetricError(m.measured(), m.simulated(), a));
+        }
+    }
+
+    private static MetricKind metricKind(String key, String path) {
+        try {
+            return MetricKind.fromKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
     }
 
