@@ -62,7 +62,7 @@ public final class Catalog {
         for (Path file : yamlFiles(configDir.resolve("coefficients"))) {
             fits.put(stem(file), readCoefficients(file));
         }
-        return new Catalog(models, indexModels(models), gpus, defaults, fits);
+        return new Catalog(models, indexModels(configDir.resolve("models"), models), gpus, defaults, fits);
     }
 
     /** Every catalog model, by short name. */
@@ -214,10 +214,10 @@ public final class Catalog {
         }
     }
 
-    private static Map<String, CatalogModel> indexModels(Map<String, CatalogModel> models) {
+    private static Map<String, CatalogModel> indexModels(Path modelsDir, Map<String, CatalogModel> models) {
         Map<String, CatalogModel> index = new TreeMap<>();
         for (CatalogModel m : models.values()) {
-            Path file = Path.of("models", m.shortName() + ".yaml");
+            Path file = modelsDir.resolve(m.shortName() + ".yaml");
             claim(file, index, m.shortName().toLowerCase(Locale.ROOT), m, m.shortName());
             for (String id : m.ids()) {
                 String key = id.toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -111,6 +112,13 @@ final class CatalogFiles {
 
     /** The model a model file describes; {@code file} names it in errors. */
     static ModelConfig toModel(Path file, ModelFile f) {
+        if (f.vocabSize() != null && f.vocabSize() <= 0) {
+            throw new IllegalArgumentException(file + ": key 'vocab_size' must be > 0, got " + f.vocabSize());
+        }
+        if (f.intermediateSize() != null && f.intermediateSize() <= 0) {
+            throw new IllegalArgumentException(file + ": key 'intermediate_size' must be > 0, got "
+                    + f.intermediateSize());
+        }
         MoeSection moe = f.moe() != null ? f.moe() : new MoeSection(0, 0, null, null, null, null, null);
         MlaSection mla = f.mla() != null ? f.mla() : new MlaSection(0, 0);
         try {
@@ -188,6 +196,9 @@ final class CatalogFiles {
             return value;
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown key '" + e.getPropertyName() + "'" + at(e), e);
+        } catch (MismatchedInputException e) {
+            throw new IllegalArgumentException(file + ": key '" + path(e) + "' must be " + describe(e.getTargetType()),
+                    e);
         } catch (JsonMappingException e) {
             throw new IllegalArgumentException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
                     + at(e), e);
@@ -198,9 +209,32 @@ final class CatalogFiles {
     }
 
     private static String at(JsonMappingException e) {
-        String path = e.getPath().stream()
+        String path = path(e);
+        return path.isEmpty() ? "" : " at " + path;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
-        return path.isEmpty() ? "" : " at " + path;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type != null && List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping of keys";
     }
 }
