@@ -198,7 +198,8 @@ public final class Catalog {
         return out;
     }
 
-    private static Coefficients readCoefficients(Path file) {
+    /** Reads one coefficients file (the format of config/coefficients/). */
+    public static Coefficients readCoefficients(Path file) {
         CatalogFiles.CoefficientsFile f = CatalogFiles.read(file, CatalogFiles.CoefficientsFile.class);
         try {
             String model = requireText(file, f.latencyModel(), "latency_model");
