@@ -99,7 +99,8 @@ public final class Catalog {
             return ModelConfigs.load(path);
         }
         throw new IllegalArgumentException("unknown model '" + nameOrPath + "': not in the catalog ("
-                + String.join(", ", modelsByShortName.keySet()) + ") and not a folder holding a HuggingFace config.json");
+                + String.join(", ", modelsByShortName.keySet())
+                + ") and not a folder holding a HuggingFace config.json");
     }
 
     /** Every catalog GPU, by name. */

@@ -58,7 +58,8 @@ public final class KvCapacity {
         long blocks = (long) (allocatableGiB * GIB) / perBlockBytes;
         if (blocks <= 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "KV capacity is 0 blocks (%.2f GiB allocatable, %d bytes per block)", allocatableGiB, perBlockBytes));
+                    "KV capacity is 0 blocks (%.2f GiB allocatable, %d bytes per block)", allocatableGiB,
+                    perBlockBytes));
         }
         return model.isMoe() && dp > 1 ? blocks * dp : blocks;
     }
@@ -78,7 +79,8 @@ public final class KvCapacity {
                     + model.intermediateDim());
         }
         if (model.vocabSize() <= 0) {
-            throw new IllegalArgumentException("KV capacity needs the model's vocab_size (> 0), got " + model.vocabSize());
+            throw new IllegalArgumentException("KV capacity needs the model's vocab_size (> 0), got "
+                    + model.vocabSize());
         }
         if (!(hw.memoryGiB() > 0)) {
             throw new IllegalArgumentException("KV capacity needs the GPU's MemoryGiB (> 0), got " + hw.memoryGiB());
@@ -120,11 +122,13 @@ public final class KvCapacity {
         }
         if (model.headDim() <= 0 && model.hiddenDim() % model.numHeads() != 0) {
             throw new IllegalArgumentException("hidden_size (" + model.hiddenDim()
-                    + ") must be a multiple of num_attention_heads (" + model.numHeads() + ") when head_dim is not set");
+                    + ") must be a multiple of num_attention_heads (" + model.numHeads()
+                    + ") when head_dim is not set");
         }
         int kvHeads = model.numKvHeads();
         if (kvHeads >= tp && kvHeads % tp != 0) {
-            throw new IllegalArgumentException("num_key_value_heads (" + kvHeads + ") must be divisible by TP (" + tp + ")");
+            throw new IllegalArgumentException("num_key_value_heads (" + kvHeads + ") must be divisible by TP ("
+                    + tp + ")");
         }
         double perToken = (double) model.numLayers() * 2.0 * (double) model.effectiveHeadDim() * (double) kvHeads
                 * model.bytesPerParam();

@@ -109,7 +109,8 @@ public final class ModelConfigs {
         if (configJsonOrFolder == null) {
             throw new IllegalArgumentException("model config path must not be null");
         }
-        Path file = Files.isDirectory(configJsonOrFolder) ? configJsonOrFolder.resolve("config.json") : configJsonOrFolder;
+        Path file = Files.isDirectory(configJsonOrFolder) ? configJsonOrFolder.resolve("config.json")
+                : configJsonOrFolder;
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such HuggingFace config.json");
         }
