@@ -11,7 +11,6 @@ import io.blisnative.trace.TraceFiles;
 import io.blisnative.trace.TraceFormatException;
 import io.blisnative.trace.TraceWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,9 @@ import picocli.CommandLine.Spec;
             "  blis-native convert ../shared/data/20260217-202857-llama-2-70b-tp4-general \\",
             "      --output traces/llama70b.jsonl",
             "  blis-native convert run.csv --model meta-llama/Llama-3.1-8B --tp 1 > run.jsonl",
-            "", "Exit codes: 0 converted, 2 usage error, 3 malformed or incomplete input, 1 cannot write output."})
+            "", "Exit codes: 0 converted, 2 usage error, 3 malformed or incomplete input, invalid option value"
+                + " or unwritable output."})
 public final class ConvertCommand implements Callable<Integer> {
-
-    static final int EXIT_BAD_INPUT = 3;
-    static final int EXIT_IO = 1;
-    static final int EXIT_USAGE = 2;
 
     @Spec
     CommandSpec spec;
@@ -123,35 +119,23 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         Trace trace;
         try {
             trace = TraceConversion.convert(source, from, options());
         } catch (TraceFormatException e) {
-            err.println("blis-native convert: " + e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println("blis-native convert: invalid option value: " + e.getMessage());
-            err.flush();
-            return EXIT_USAGE;
+            throw new BadInputException(e.getMessage(), e);
         }
-        try {
-            if (output == null || "-".equals(output)) {
-                TraceWriter w = new TraceWriter(spec.commandLine().getOut());
-                w.write(trace);
-                w.flush();
-            } else {
-                TraceFiles.writeAtomically(trace, Path.of(output));
-                err.println("wrote " + trace.requests().size() + " requests to " + output);
-            }
-        } catch (UncheckedIOException e) {
-            err.println("blis-native convert: " + e.getMessage());
+        if (output == null || "-".equals(output)) {
+            TraceWriter w = new TraceWriter(spec.commandLine().getOut());
+            w.write(trace);
+            w.flush();
+        } else {
+            TraceFiles.writeAtomically(trace, Path.of(output));
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("wrote " + trace.requests().size() + " requests to " + output);
             err.flush();
-            return EXIT_IO;
         }
-        err.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private ConvertOptions options() {

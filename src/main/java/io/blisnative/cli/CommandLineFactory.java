@@ -1,0 +1,62 @@
+package io.blisnative.cli;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Configures picocli once for every command: user errors become one line on stderr with exit
+ * code 2 (usage) or 3 (bad input); a stack trace appears only with {@code --verbose}.
+ */
+@ApplicationScoped
+public class CommandLineFactory {
+
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        return configure(factory.create());
+    }
+
+    /** Applies the product's error handling to any command line (tests run commands through this too). */
+    static CommandLine configure(CommandLine cl) {
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(CommandLineFactory::usageError);
+        cl.setExecutionExceptionHandler(CommandLineFactory::executionError);
+        return cl;
+    }
+
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("blis-native: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCodes.USAGE;
+    }
+
+    private static int executionError(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        boolean verbose = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose");
+        int code;
+        String message;
+        if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
+            code = ExitCodes.BAD_INPUT;
+            message = ex.getMessage();
+        } else if (ex instanceof UncheckedIOException io) {
+            code = ExitCodes.BAD_INPUT;
+            message = io.getCause().getMessage();
+        } else {
+            code = ExitCodes.FAILED;
+            message = "internal error: " + ex + " (run with --verbose for details)";
+        }
+        err.println("blis-native: " + message);
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

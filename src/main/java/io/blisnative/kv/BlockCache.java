@@ -1,0 +1,293 @@
+package io.blisnative.kv;
+
+import java.util.Arrays;
+
+/**
+ * Single-tier GPU KV cache with prefix caching, following vLLM v1's block manager as BLIS models it.
+ *
+ * <p>Free blocks form a doubly linked list: allocation pops the head, release appends to the tail,
+ * so the least recently freed block is reused first. A freed block keeps its content hash and can
+ * be hit by a later prompt until it is popped for reuse; only then is its hash forgotten (lazily).
+ * Everything is primitive arrays indexed by block id: this runs on every simulated step.
+ */
+public final class BlockCache implements KvCache {
+    private static final int NONE = -1;
+
+    private final int blockSize;
+    private final int total;
+    private final int[] prevFree;
+    private final int[] nextFree;
+    private final boolean[] inUse;
+    private final int[] refCount;
+    private final int[] fill;
+    private final long[] hash;
+    private final BlockHashIndex index;
+    private int freeHead;
+    private int freeTail;
+    private int freeCount;
+    private long cacheHits;
+    private long cacheMisses;
+
+    private int[] lookup = new int[64];
+    private int lookupCount;
+
+    public BlockCache(int totalBlocks, int blockSize) {
+        if (totalBlocks <= 0) {
+            throw new IllegalArgumentException("totalBlocks must be > 0, got " + totalBlocks);
+        }
+        if (blockSize <= 0) {
+            throw new IllegalArgumentException("blockSize must be > 0, got " + blockSize);
+        }
+        this.blockSize = blockSize;
+        this.total = totalBlocks;
+        prevFree = new int[totalBlocks];
+        nextFree = new int[totalBlocks];
+        inUse = new boolean[totalBlocks];
+        refCount = new int[totalBlocks];
+        fill = new int[totalBlocks];
+        hash = new long[totalBlocks];
+        index = new BlockHashIndex(Math.min(totalBlocks, 1 << 16));
+        for (int b = 0; b < totalBlocks; b++) {
+            prevFree[b] = b - 1;
+            nextFree[b] = b + 1 < totalBlocks ? b + 1 : NONE;
+        }
+        freeHead = 0;
+        freeTail = totalBlocks - 1;
+        freeCount = totalBlocks;
+    }
+
+    @Override
+    public int blockSize() {
+        return blockSize;
+    }
+
+    @Override
+    public int totalBlocks() {
+        return total;
+    }
+
+    @Override
+    public int usedBlocks() {
+        return total - freeCount;
+    }
+
+    public int freeBlocks() {
+        return freeCount;
+    }
+
+    @Override
+    public double cacheHitRate() {
+        long all = cacheHits + cacheMisses;
+        return all == 0 ? 0 : (double) cacheHits / all;
+    }
+
+    @Override
+    public int lookupCachedPrefix(KvSequence seq) {
+        long[] chain = seq.promptChain(blockSize);
+        int n = 0;
+        for (long h : chain) {
+            int b = index.get(h);
+            if (b < 0) {
+                break;
+            }
+            if (n == lookup.length) {
+                lookup = Arrays.copyOf(lookup, n * 2);
+            }
+            lookup[n++] = b;
+        }
+        lookupCount = n;
+        return n;
+    }
+
+    @Override
+    public boolean allocate(KvSequence seq, boolean prefill, int start, int end, boolean useCachedPrefix) {
+        int cached = useCachedPrefix ? lookupCount : 0;
+        int newTokens;
+        if (prefill) {
+            newTokens = end - start;
+            int effective = newTokens;
+            if (seq.blockCount > 0) {
+                int spare = blockSize - fill[seq.blocks[seq.blockCount - 1]];
+                if (spare > 0 && spare < blockSize) {
+                    effective -= Math.min(spare, effective);
+                }
+            }
+            int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
+            int cachedFromFree = 0;
+            for (int i = 0; i < cached; i++) {
+                if (!inUse[lookup[i]]) {
+                    cachedFromFree++;
+                }
+            }
+            if (newBlocks + cachedFromFree > freeCount) {
+                return false;
+            }
+        } else {
+            newTokens = 1;
+            if (freeCount == 0 && (seq.blockCount == 0 || fill[seq.blocks[seq.blockCount - 1]] == blockSize)) {
+                return false;
+            }
+        }
+        place(seq, prefill, start, newTokens, cached);
+        return true;
+    }
+
+    /** Writes {@code count} tokens from sequence position {@code start} into blocks; room is checked. */
+    private void place(KvSequence seq, boolean prefill, int start, int count, int cached) {
+        int done = 0;
+        while (done < count) {
+            if (seq.blockCount == 0) {
+                pinCachedPrefix(seq, cached);
+                if (seq.blockCount == 0) {
+                    seq.basePosition = start;
+                }
+            }
+            int last = seq.blockCount > 0 ? seq.blocks[seq.blockCount - 1] : NONE;
+            if (last != NONE && fill[last] > 0 && fill[last] < blockSize) {
+                int take = Math.min(blockSize - fill[last], count - done);
+                fill[last] += take;
+                done += take;
+                if (fill[last] == blockSize) {
+                    long prev = seq.blockCount >= 2 ? hash[seq.blocks[seq.blockCount - 2]] : 0;
+                    register(last, chainHash(prev, seq, seq.blockCount - 1));
+                }
+            } else {
+                done = appendFreshBlocks(seq, prefill, start + done, count - done, done);
+            }
+        }
+    }
+
+    private int appendFreshBlocks(KvSequence seq, boolean prefill, int position, int remaining, int done) {
+        long prev = seq.blockCount > 0 ? hash[seq.blocks[seq.blockCount - 1]] : 0;
+        int blocksNeeded = (remaining + blockSize - 1) / blockSize;
+        for (int i = 0; i < blocksNeeded; i++) {
+            int b = popFree();
+            if (hash[b] != 0) {
+                index.remove(hash[b]);
+                hash[b] = 0;
+            }
+            int take = Math.min(blockSize, remaining - i * blockSize);
+            fill[b] = take;
+            refCount[b] = 1;
+            inUse[b] = true;
+            cacheMisses++;
+            seq.append(b);
+            if (take == blockSize && prefill) {
+                long h = chainHash(prev, seq, seq.blockCount - 1);
+                register(b, h);
+                prev = h;
+            }
+            done += take;
+        }
+        return done;
+    }
+
+    private void pinCachedPrefix(KvSequence seq, int cached) {
+        for (int i = 0; i < cached; i++) {
+            int b = lookup[i];
+            refCount[b]++;
+            if (!inUse[b]) {
+                inUse[b] = true;
+                unlink(b);
+            }
+            cacheHits++;
+            seq.append(b);
+        }
+        seq.basePosition = 0;
+    }
+
+    /**
+     * Hash of the block at list position {@code listIndex}, chained on {@code prev} (0 = the
+     * previous block had none, which BLIS treats as the empty chain).
+     */
+    private long chainHash(long prev, KvSequence seq, int listIndex) {
+        return BlockHasher.hash(prev == 0 ? BlockHasher.ROOT : prev, seq,
+                seq.basePosition + listIndex * blockSize, blockSize);
+    }
+
+    private void register(int block, long h) {
+        hash[block] = h;
+        index.put(h, block);
+    }
+
+    @Override
+    public void release(KvSequence seq) {
+        for (int i = seq.blockCount - 1; i >= 0; i--) {
+            int b = seq.blocks[i];
+            if (--refCount[b] == 0) {
+                inUse[b] = false;
+                appendFree(b);
+            }
+        }
+        seq.blockCount = 0;
+        seq.basePosition = 0;
+    }
+
+    private int popFree() {
+        int b = freeHead;
+        if (b == NONE) {
+            throw new IllegalStateException("free list empty after the room check passed (block accounting broken)");
+        }
+        unlink(b);
+        return b;
+    }
+
+    private void unlink(int b) {
+        int p = prevFree[b];
+        int n = nextFree[b];
+        if (p != NONE) {
+            nextFree[p] = n;
+        } else {
+            freeHead = n;
+        }
+        if (n != NONE) {
+            prevFree[n] = p;
+        } else {
+            freeTail = p;
+        }
+        prevFree[b] = NONE;
+        nextFree[b] = NONE;
+        freeCount--;
+    }
+
+    private void appendFree(int b) {
+        prevFree[b] = freeTail;
+        nextFree[b] = NONE;
+        if (freeTail != NONE) {
+            nextFree[freeTail] = b;
+        } else {
+            freeHead = b;
+        }
+        freeTail = b;
+        freeCount++;
+    }
+
+    /**
+     * Checks block conservation: the free list's length equals the free count, and free plus
+     * in-use blocks equal the total. Walks every block, so for tests and end-of-run checks only.
+     *
+     * @throws IllegalStateException naming the broken invariant
+     */
+    public void verifyConservation() {
+        int listed = 0;
+        for (int b = freeHead; b != NONE; b = nextFree[b]) {
+            if (inUse[b]) {
+                throw new IllegalStateException("block " + b + " is on the free list but in use");
+            }
+            listed++;
+        }
+        int used = 0;
+        for (int b = 0; b < total; b++) {
+            if (inUse[b]) {
+                used++;
+                if (refCount[b] <= 0) {
+                    throw new IllegalStateException("block " + b + " in use with refCount " + refCount[b]);
+                }
+            }
+        }
+        if (listed != freeCount || listed + used != total) {
+            throw new IllegalStateException("block conservation violated: free list " + listed
+                    + ", free count " + freeCount + ", in use " + used + ", total " + total);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.blisnative.kv;
+
+/**
+ * Paged KV-cache accounting as vLLM's block manager does it, seen from the scheduler.
+ *
+ * <p>Contract shared by every implementation: blocks are never negative or leaked
+ * ({@code usedBlocks() + free == totalBlocks()} at all times), a failed {@link #allocate} changes
+ * nothing, and {@link #release} returns every block a sequence holds.
+ */
+public interface KvCache {
+
+    int blockSize();
+
+    int totalBlocks();
+
+    int usedBlocks();
+
+    /**
+     * Counts the leading full prompt blocks already cached and remembers their ids for the next
+     * {@link #allocate} call with {@code useCachedPrefix = true}.
+     */
+    int lookupCachedPrefix(KvSequence seq);
+
+    /**
+     * Reserves room for sequence positions {@code [start, end)} of {@code seq}.
+     *
+     * @param prefill         true while the request is still computing its prompt (BLIS tests
+     *                        progress &lt; input length); prefill blocks are hashed for reuse
+     * @param useCachedPrefix pin the blocks found by the immediately preceding lookup first
+     * @return false, with no state changed, when the free blocks do not suffice
+     */
+    boolean allocate(KvSequence seq, boolean prefill, int start, int end, boolean useCachedPrefix);
+
+    /** Returns all blocks of {@code seq}, last first, to the free list's tail (kept as cache). */
+    void release(KvSequence seq);
+
+    /** Transfer time a tiered cache added to the current step (µs); resets to 0. */
+    default long consumePendingTransferLatencyUs() {
+        return 0;
+    }
+
+    /** Called after each executed step with the running sequences (the CPU tier mirrors them). */
+    default void afterStep(KvSequence[] running, int count) {
+    }
+
+    /** Prefix-cache hit rate in blocks, hits / (hits + misses); 0 before any allocation. */
+    double cacheHitRate();
+}

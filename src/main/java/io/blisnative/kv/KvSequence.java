@@ -1,0 +1,72 @@
+package io.blisnative.kv;
+
+import java.util.Arrays;
+
+/**
+ * The KV-cache view of one request: its tokens and the blocks it holds, in sequence order.
+ *
+ * <p>Owned by the request, mutated only by a {@link KvCache}. {@code basePosition} is the sequence
+ * position of the first token of the first held block: 0 normally, but a request whose prompt was
+ * fully cached yet never pinned its cached blocks starts holding blocks at its first output token.
+ */
+public final class KvSequence implements TokenSequence {
+    private final int[] input;
+    private final int[] output;
+    int[] blocks = new int[8];
+    int blockCount;
+    int basePosition;
+    private long[] promptChain;
+
+    public KvSequence(int[] input, int[] output) {
+        this.input = input;
+        this.output = output;
+    }
+
+    @Override
+    public int tokenAt(int position) {
+        return position < input.length ? input[position] : output[position - input.length];
+    }
+
+    public int inputLength() {
+        return input.length;
+    }
+
+    public int outputLength() {
+        return output.length;
+    }
+
+    /** Number of KV blocks this request holds now. */
+    public int blockCount() {
+        return blockCount;
+    }
+
+    /** Block id at list position {@code i} (0 = first). */
+    public int block(int i) {
+        return blocks[i];
+    }
+
+    void append(int block) {
+        if (blockCount == blocks.length) {
+            blocks = Arrays.copyOf(blocks, blockCount * 2);
+        }
+        blocks[blockCount++] = block;
+    }
+
+    /**
+     * Chained hashes of the prompt's full blocks, computed once: the prompt never changes, and a
+     * request blocked at the head of the queue is looked up again every step.
+     */
+    long[] promptChain(int blockSize) {
+        if (promptChain == null) {
+            int n = input.length / blockSize;
+            long[] chain = new long[n];
+            long prev = BlockHasher.ROOT;
+            for (int i = 0; i < n; i++) {
+                prev = BlockHasher.hash(prev, input, i * blockSize, blockSize);
+                chain[i] = prev;
+            }
+            promptChain = chain;
+        }
+        return promptChain;
+    }
+}

@@ -1,0 +1,154 @@
+package io.blisnative.sim;
+
+import io.blisnative.kv.KvCache;
+
+/**
+ * vLLM v1 batch formation as BLIS models it: running requests first (next prefill chunk or one
+ * decode token, preempting from the tail when KV blocks run out), then head-of-line admission from
+ * the wait queue under max_num_seqs and the token budget, and no admission in a step that preempted.
+ */
+final class BatchFormer {
+    private final SimConfig config;
+    private final KvCache kv;
+    private final RunningBatch running;
+    private final WaitQueue waiting;
+
+    private int tokenBudget;
+    private int cursor;
+    private boolean preempted;
+    int preemptionsThisStep;
+
+    BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting) {
+        this.config = config;
+        this.kv = kv;
+        this.running = running;
+        this.waiting = waiting;
+    }
+
+    /**
+     * Forms this step's batch: sets every running request's {@code newTokens} and
+     * {@code computedTokens}, and calls {@code admitted} for each request admitted from the queue.
+     */
+    void form(long nowUs, Admissions admitted) {
+        tokenBudget = config.maxNumBatchedTokens();
+        preempted = false;
+        preemptionsThisStep = 0;
+        for (int i = 0; i < running.size(); i++) {
+            running.get(i).newTokens = 0;
+        }
+        scheduleRunning();
+        admitWaiting(nowUs, admitted);
+    }
+
+    private void scheduleRunning() {
+        int maxModelLen = config.maxModelLen();
+        for (cursor = 0; cursor < running.size(); cursor++) {
+            if (tokenBudget <= 0) {
+                return;
+            }
+            Request req = running.get(cursor);
+            int n = req.inputLength - req.progress;
+            if (n > 0) {
+                int threshold = config.longPrefillTokenThreshold();
+                if (threshold > 0 && threshold < n) {
+                    n = threshold;
+                }
+                n = Math.min(n, tokenBudget);
+                if (maxModelLen > 0) {
+                    n = Math.min(n, Math.max(maxModelLen - 1 - req.progress, 0));
+                }
+                if (!makeRoom(req, n)) {
+                    return;
+                }
+                tokenBudget -= n;
+                req.newTokens = n;
+                req.computedTokens += n;
+            }
+            // Tests progress as of step start, so a request never prefills and decodes in one step.
+            if (req.progress >= req.inputLength && req.outputLength > 0) {
+                if (maxModelLen > 0 && req.progress + 1 > maxModelLen - 1) {
+                    continue;
+                }
+                if (!makeRoom(req, 1)) {
+                    return;
+                }
+                tokenBudget -= 1;
+                req.newTokens = 1;
+                req.computedTokens += 1;
+            }
+        }
+    }
+
+    /** Allocates {@code n} tokens for {@code req}, preempting victims until it fits; false if it cannot. */
+    private boolean makeRoom(Request req, int n) {
+        while (!kv.allocate(req.kv, req.inPrefill(), req.progress, req.progress + n, false)) {
+            if (running.size() == 0) {
+                return false;
+            }
+            preempted = true;
+            int victimIndex = config.preemption() == PreemptionPolicy.PRIORITY ? priorityVictim() : running.size() - 1;
+            Request victim = running.removeAt(victimIndex);
+            if (victimIndex < cursor) {
+                cursor--;
+            }
+            preemptionsThisStep++;
+            if (victim.newTokens > 0) {
+                tokenBudget += victim.newTokens;
+            }
+            victim.resetForRecompute();
+            kv.release(victim.kv);
+            waiting.addFirst(victim);
+            if (victim == req) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Least urgent (highest priority value), latest arrival among equals, scanning from the tail. */
+    private int priorityVictim() {
+        int v = running.size() - 1;
+        for (int i = running.size() - 2; i >= 0; i--) {
+            Request r = running.get(i);
+            Request best = running.get(v);
+            if (r.priority > best.priority || (r.priority == best.priority && r.arrivalUs() > best.arrivalUs())) {
+                v = i;
+            }
+        }
+        return v;
+    }
+
+    private void admitWaiting(long nowUs, Admissions admitted) {
+        int blockSize = kv.blockSize();
+        int maxModelLen = config.maxModelLen();
+        while (running.size() < config.maxNumSeqs() && !waiting.isEmpty() && tokenBudget > 0 && !preempted) {
+            Request next = waiting.peekFirst();
+            int cachedBlocks = kv.lookupCachedPrefix(next.kv);
+            int start = cachedBlocks * blockSize;
+            int n = next.inputLength - start;
+            int threshold = config.longPrefillTokenThreshold();
+            if (threshold > 0 && threshold < n) {
+                n = threshold;
+            }
+            n = Math.min(n, tokenBudget);
+            if (maxModelLen > 0) {
+                n = Math.min(n, Math.max(maxModelLen - 1 - start, 0));
+            }
+            if (!kv.allocate(next.kv, next.inPrefill(), start, start + n, true)) {
+                return;
+            }
+            waiting.pollFirst();
+            running.add(next);
+            tokenBudget -= n;
+            next.state = RequestState.RUNNING;
+            next.newTokens = n;
+            next.computedTokens = start + n;
+            admitted.admitted(next, nowUs);
+        }
+    }
+
+    /** Receives each request admitted from the wait queue in this step. */
+    interface Admissions {
+        void admitted(Request request, long nowUs);
+    }
+}

@@ -1,0 +1,98 @@
+package io.blisnative.sim;
+
+import io.blisnative.kv.KvSequence;
+import java.util.Arrays;
+
+/**
+ * Mutable state of one request inside the simulator (BLIS's Request). Only the simulator and the
+ * batch former change it.
+ *
+ * <p>{@code progress} is BLIS's ProgressIndex: prompt tokens computed plus output tokens
+ * generated. The request is in prefill while {@code progress < inputLength()}.
+ */
+public final class Request {
+    final Arrival arrival;
+    final int serial;
+    final KvSequence kv;
+    final int inputLength;
+    final int outputLength;
+    int maxOutputLen;
+    int priority;
+    RequestState state = RequestState.QUEUED;
+    int progress;
+    int newTokens;
+    int computedTokens;
+    boolean ttftSet;
+    long firstTokenTimeUs = -1;
+    long schedulingDelayUs = -1;
+    boolean lengthCapped;
+    long[] itl = new long[0];
+    int itlCount;
+
+    Request(Arrival arrival, int serial) {
+        this.arrival = arrival;
+        this.serial = serial;
+        this.kv = new KvSequence(arrival.inputTokens(), arrival.outputTokens());
+        this.inputLength = arrival.inputTokens().length;
+        this.outputLength = arrival.outputTokens().length;
+        this.maxOutputLen = arrival.maxOutputLen();
+    }
+
+    public String id() {
+        return arrival.id();
+    }
+
+    /** Position of this request in the order arrivals were fed to the simulator (0-based). */
+    public int serial() {
+        return serial;
+    }
+
+    public Arrival arrival() {
+        return arrival;
+    }
+
+    public long arrivalUs() {
+        return arrival.arrivalUs();
+    }
+
+    public int inputLength() {
+        return inputLength;
+    }
+
+    public int outputLength() {
+        return outputLength;
+    }
+
+    public RequestState state() {
+        return state;
+    }
+
+    boolean inPrefill() {
+        return progress < inputLength;
+    }
+
+    void addItl(long gapUs) {
+        if (itlCount == itl.length) {
+            itl = Arrays.copyOf(itl, Math.max(16, itlCount * 2));
+        }
+        itl[itlCount++] = gapUs;
+    }
+
+    long itlSumUs() {
+        long s = 0;
+        for (int i = 0; i < itlCount; i++) {
+            s += itl[i];
+        }
+        return s;
+    }
+
+    /** Restarts the request from scratch: vLLM v1 preempts by recompute. */
+    void resetForRecompute() {
+        state = RequestState.QUEUED;
+        progress = 0;
+        itlCount = 0;
+        ttftSet = false;
+        newTokens = 0;
+        computedTokens = 0;
+    }
+}

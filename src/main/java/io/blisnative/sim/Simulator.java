@@ -1,0 +1,275 @@
+package io.blisnative.sim;
+
+import io.blisnative.kv.KvCache;
+import java.util.Iterator;
+
+/**
+ * Discrete-event simulation of one vLLM v1 server, in integer microseconds.
+ *
+ * <p>Events run in (time, priority, sequence) order. Arrivals are pulled lazily from the stream
+ * (which must be in non-decreasing arrival order) yet keep the sequence numbers they would have
+ * had if all were injected before the run, as BLIS does: a million-request trace never sits in
+ * memory, and ties still resolve exactly as in BLIS.
+ *
+ * <p>Each step runs four phases: form the batch, execute it (price it and advance progress),
+ * complete finished requests, schedule the next step.
+ */
+public final class Simulator {
+    private final SimConfig config;
+    private final KvCache kv;
+    private final LatencyModel latency;
+    private final SessionHook sessions;
+    private final EventQueue events = new EventQueue();
+    private final WaitQueue waiting = new WaitQueue();
+    private final RunningBatch running = new RunningBatch();
+    private final BatchFormer former;
+    private final StepBatch stepBatch = new StepBatch();
+    private final RunRecorder record = new RunRecorder();
+    private final long outputProcessingUs;
+    private final long postDecodeUs;
+    private final BatchFormer.Admissions onAdmitted = (r, now) -> r.schedulingDelayUs = now - r.arrivalUs();
+
+    private boolean stepPending;
+    private long clockUs;
+    private int nextSerial;
+    private boolean[] keep = new boolean[64];
+
+    public Simulator(SimConfig config, KvCache kv, LatencyModel latency, SessionHook sessions) {
+        this.config = config;
+        this.kv = kv;
+        this.latency = latency;
+        this.sessions = sessions;
+        this.former = new BatchFormer(config, kv, running, waiting);
+        this.outputProcessingUs = latency.outputTokenProcessingTimeUs();
+        this.postDecodeUs = latency.postDecodeFixedOverheadUs();
+    }
+
+    public Simulator(SimConfig config, KvCache kv, LatencyModel latency) {
+        this(config, kv, latency, SessionHook.NONE);
+    }
+
+    /**
+     * Runs the stream to completion (or the horizon) and returns what was measured.
+     *
+     * @throws IllegalArgumentException if an arrival is earlier than the one before it
+     */
+    public SimResult run(Iterator<Arrival> arrivals) {
+        Arrival next = arrivals.hasNext() ? arrivals.next() : null;
+        long lastArrivalUs = 0;
+        while (true) {
+            while (next != null && (events.isEmpty() || next.arrivalUs() <= events.peekTime())) {
+                if (next.arrivalUs() < lastArrivalUs) {
+                    throw new IllegalArgumentException("arrivals out of order: " + next.id() + " at "
+                            + next.arrivalUs() + " µs comes after one at " + lastArrivalUs + " µs");
+                }
+                lastArrivalUs = next.arrivalUs();
+                int serial = nextSerial++;
+                events.pushSequenced(next.arrivalUs(), EventQueue.ARRIVAL, serial, new Request(next, serial));
+                next = arrivals.hasNext() ? arrivals.next() : null;
+            }
+            if (events.isEmpty()) {
+                break;
+            }
+            long t = events.peekTime();
+            int kind = events.peekKind();
+            Request subject = events.peekSubject();
+            events.pop();
+            // A timeout for a finished request is dropped without moving the clock.
+            if (kind == EventQueue.TIMEOUT && subject.state == RequestState.COMPLETED) {
+                continue;
+            }
+            clockUs = t;
+            dispatch(kind, subject);
+            if (clockUs > config.horizonUs()) {
+                break;
+            }
+        }
+        return endOfRun();
+    }
+
+    private void dispatch(int kind, Request r) {
+        switch (kind) {
+            case EventQueue.ARRIVAL -> events.push(clockUs + latency.queueingTimeUs(r.inputLength), EventQueue.QUEUED, r);
+            case EventQueue.QUEUED -> queued(r);
+            case EventQueue.STEP -> step(clockUs);
+            case EventQueue.TIMEOUT -> timeout(r);
+            case EventQueue.REQUEST_LEFT -> { }
+            default -> throw new IllegalStateException("unknown event kind " + kind);
+        }
+    }
+
+    private void queued(Request r) {
+        enqueue(r);
+        if (!stepPending && !waiting.isEmpty()) {
+            scheduleStep(clockUs);
+        }
+    }
+
+    /** BLIS's EnqueueRequest: derive the output cap, drop what can never fit, honour past deadlines. */
+    private void enqueue(Request r) {
+        if (r.state == RequestState.TIMED_OUT) {
+            return;
+        }
+        int maxModelLen = config.maxModelLen();
+        if (r.maxOutputLen == 0 && maxModelLen > 0 && r.inputLength < maxModelLen) {
+            r.maxOutputLen = maxModelLen - r.inputLength;
+        }
+        boolean unservable = r.maxOutputLen < 0
+                || (maxModelLen > 0 && r.inputLength >= maxModelLen)
+                || (maxModelLen > 0 && r.maxOutputLen > 0 && (long) r.inputLength + r.maxOutputLen > maxModelLen)
+                || ((long) r.inputLength + kv.blockSize() - 1) / kv.blockSize() > kv.totalBlocks();
+        if (unservable) {
+            r.state = RequestState.DROPPED;
+            record.droppedUnservable++;
+            done(r, clockUs);
+            return;
+        }
+        record.totalInputTokens += r.inputLength;
+        long deadline = r.arrival.deadlineUs();
+        if (deadline > 0 && deadline <= clockUs) {
+            r.state = RequestState.TIMED_OUT;
+            record.timedOut++;
+            done(r, clockUs);
+            return;
+        }
+        r.priority = SloPriority.forVllm(r.arrival.sloClass());
+        waiting.addLast(r);
+        if (deadline > 0 && deadline <= config.horizonUs()) {
+            events.push(deadline, EventQueue.TIMEOUT, r);
+        }
+    }
+
+    private void timeout(Request r) {
+        if (r.state == RequestState.TIMED_OUT) {
+            return;
+        }
+        boolean wasRunning = r.state == RequestState.RUNNING;
+        r.state = RequestState.TIMED_OUT;
+        record.timedOut++;
+        kv.release(r.kv);
+        r.computedTokens = 0;
+        if (wasRunning) {
+            running.remove(r);
+        } else {
+            waiting.remove(r);
+        }
+        if (running.size() == 0 && !stepPending && !waiting.isEmpty()) {
+            scheduleStep(clockUs);
+        }
+        record.left(r);
+        done(r, clockUs);
+    }
+
+    private void step(long now) {
+        if (running.size() == 0 && waiting.isEmpty()) {
+            stepPending = false;
+            return;
+        }
+        record.steps++;
+        if (config.queueOrder() != QueueOrder.FCFS && waiting.size() > 1) {
+            waiting.sort(config.queueOrder().comparator());
+        }
+        former.form(now, onAdmitted);
+        record.preemptions += former.preemptionsThisStep;
+        long stepUs = execute(now);
+        kv.afterStep(running.sequences(), running.size());
+        completeFinished(now, stepUs);
+        if (running.size() > 0 || !waiting.isEmpty()) {
+            scheduleStep(now + stepUs);
+        } else {
+            stepPending = false;
+        }
+    }
+
+    /** Prices the step, then advances every running request's progress and records first tokens and gaps. */
+    private long execute(long now) {
+        stepBatch.clear();
+        for (int i = 0; i < running.size(); i++) {
+            Request r = running.get(i);
+            if (r.newTokens > 0) {
+                stepBatch.add(r.progress, r.newTokens, r.inputLength, r.outputLength);
+            }
+        }
+        long stepUs = Math.max(1, latency.stepTimeUs(stepBatch) + kv.consumePendingTransferLatencyUs());
+        for (int i = 0; i < running.size(); i++) {
+            Request r = running.get(i);
+            if (r.progress < r.inputLength) {
+                r.progress = r.computedTokens;
+            } else if (r.newTokens > 0) {
+                r.progress++;
+                r.addItl(stepUs + outputProcessingUs);
+            }
+            if (r.progress == r.inputLength && !r.ttftSet) {
+                r.ttftSet = true;
+                r.firstTokenTimeUs = now + stepUs + outputProcessingUs - r.arrivalUs();
+            }
+        }
+        record.kvUsage(kv.usedBlocks(), stepUs);
+        return stepUs;
+    }
+
+    private void completeFinished(long now, long stepUs) {
+        int n = running.size();
+        if (keep.length < n) {
+            keep = new boolean[Math.max(n, keep.length * 2)];
+        }
+        int maxModelLen = config.maxModelLen();
+        for (int i = 0; i < n; i++) {
+            Request r = running.get(i);
+            keep[i] = false;
+            if (r.progress >= r.inputLength + Math.max(r.outputLength, 1) - 1) {
+                if (r.outputLength > 0 && r.progress < r.inputLength + r.outputLength
+                        && !kv.allocate(r.kv, r.inPrefill(), r.progress, r.progress + 1, false)) {
+                    record.kvAllocationFailures++;
+                }
+                finish(r, now, stepUs);
+            } else if (maxModelLen > 0 && r.progress >= maxModelLen - 1) {
+                r.lengthCapped = true;
+                record.lengthCapped++;
+                finish(r, now, stepUs);
+            } else {
+                keep[i] = true;
+            }
+        }
+        running.retain(keep);
+    }
+
+    private void finish(Request r, long now, long stepUs) {
+        kv.release(r.kv);
+        r.state = RequestState.COMPLETED;
+        events.push(now + stepUs, EventQueue.REQUEST_LEFT, r);
+        int generated = r.progress - r.inputLength;
+        if (generated < r.outputLength) {
+            generated++;
+        }
+        long firstToken = Math.max(r.firstTokenTimeUs, 0);
+        long e2e = firstToken + r.itlSumUs() + (r.outputLength > 0 ? postDecodeUs : 0);
+        record.completed(r, e2e, generated);
+        done(r, now + stepUs);
+    }
+
+    private void done(Request r, long timeUs) {
+        for (Arrival follow : sessions.onRequestDone(r, timeUs)) {
+            int serial = nextSerial++;
+            events.push(follow.arrivalUs(), EventQueue.ARRIVAL, new Request(follow, serial));
+        }
+    }
+
+    private void scheduleStep(long timeUs) {
+        events.push(timeUs, EventQueue.STEP, null);
+        stepPending = true;
+    }
+
+    private SimResult endOfRun() {
+        Request[] inside = new Request[Math.max(waiting.size(), 1)];
+        int queued = waiting.drainTo(inside);
+        for (int i = 0; i < queued; i++) {
+            record.left(inside[i]);
+        }
+        for (int i = 0; i < running.size(); i++) {
+            record.left(running.get(i));
+        }
+        long endUs = Math.min(clockUs, config.horizonUs());
+        return record.toResult(waiting.size(), running.size(), endUs, kv.cacheHitRate());
+    }
+}
