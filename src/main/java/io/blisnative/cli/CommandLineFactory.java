@@ -17,7 +17,11 @@ public class CommandLineFactory {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        CommandLine cl = factory.create();
+        return configure(factory.create());
+    }
+
+    /** Applies the product's error handling to any command line (tests run commands through this too). */
+    static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(CommandLineFactory::usageError);
         cl.setExecutionExceptionHandler(CommandLineFactory::executionError);

@@ -58,7 +58,7 @@ public record BlisMetrics(
                 itl[2] = weightedPercentile(values, counts, n, 95);
                 itl[3] = weightedPercentile(values, counts, n, 99);
             }
-            sched99 = percentile(sorted(r.schedulingDelayUs()), 99);
+            sched99 = Percentiles.percentileMs(sorted(r.schedulingDelayUs()), 99);
             if (runtimeS > 0) {
                 rps = r.completed() / runtimeS;
                 tps = r.totalOutputTokens() / runtimeS;
@@ -117,28 +117,10 @@ public record BlisMetrics(
         if (sortedUs.length == 0) {
             return;
         }
-        double sum = 0;
-        for (long v : sortedUs) {
-            sum += v;
-        }
-        out[0] = (sum / sortedUs.length) / 1000;
-        out[1] = percentile(sortedUs, 90);
-        out[2] = percentile(sortedUs, 95);
-        out[3] = percentile(sortedUs, 99);
-    }
-
-    static double percentile(long[] sortedUs, double p) {
-        int n = sortedUs.length;
-        if (n == 0) {
-            return 0;
-        }
-        double rank = p / 100.0 * (n - 1);
-        int lower = (int) Math.floor(rank);
-        int upper = (int) Math.ceil(rank);
-        if (lower == upper) {
-            return sortedUs[lower] / 1000.0;
-        }
-        return sortedUs[lower] / 1000.0 + (double) (sortedUs[upper] - sortedUs[lower]) * (rank - lower) / 1000;
+        out[0] = Percentiles.meanMs(sortedUs);
+        out[1] = Percentiles.percentileMs(sortedUs, 90);
+        out[2] = Percentiles.percentileMs(sortedUs, 95);
+        out[3] = Percentiles.percentileMs(sortedUs, 99);
     }
 
     private static double weightedPercentile(long[] values, long[] counts, long n, double p) {

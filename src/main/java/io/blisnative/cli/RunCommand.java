@@ -1,0 +1,114 @@
+package io.blisnative.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.blisnative.metrics.BlisMetrics;
+import io.blisnative.sim.SimResult;
+import io.blisnative.workload.DistributionParams;
+import io.blisnative.workload.DistributionWorkload;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: a synthetic what-if workload, no ground truth; prints predicted latencies. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulate a synthetic workload (BLIS's distribution workload) and print predicted latencies.",
+            "", "Example:",
+            "  blis-native run --model meta-llama/llama-3.1-8b-instruct --hardware H100 --tp 1 \\",
+            "      --rate 10 --num-requests 300 --prompt-tokens 512 --output-tokens 256 --format json"})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SimOptions sim = new SimOptions();
+
+    @Option(names = "--seed", description = "Seed of the workload generator (default ${DEFAULT-VALUE}).", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--rate", description = "Arrival rate in requests per second (default ${DEFAULT-VALUE}).", defaultValue = "1.0")
+    double rate;
+
+    @Option(names = "--num-requests", description = "Number of requests (default ${DEFAULT-VALUE}).", defaultValue = "100")
+    int numRequests;
+
+    @Option(names = "--prefix-tokens", description = "Shared prefix length in tokens (default ${DEFAULT-VALUE}).", defaultValue = "0")
+    int prefixTokens;
+
+    @Option(names = "--prompt-tokens", defaultValue = "512", description = "Mean prompt length (default ${DEFAULT-VALUE}).")
+    int promptMean;
+
+    @Option(names = "--prompt-tokens-stdev", defaultValue = "256", description = "Prompt length std dev (default ${DEFAULT-VALUE}).")
+    int promptStdev;
+
+    @Option(names = "--prompt-tokens-min", defaultValue = "2", description = "Min prompt length (default ${DEFAULT-VALUE}).")
+    int promptMin;
+
+    @Option(names = "--prompt-tokens-max", defaultValue = "7000", description = "Max prompt length (default ${DEFAULT-VALUE}).")
+    int promptMax;
+
+    @Option(names = "--output-tokens", defaultValue = "512", description = "Mean output length (default ${DEFAULT-VALUE}).")
+    int outputMean;
+
+    @Option(names = "--output-tokens-stdev", defaultValue = "256", description = "Output length std dev (default ${DEFAULT-VALUE}).")
+    int outputStdev;
+
+    @Option(names = "--output-tokens-min", defaultValue = "2", description = "Min output length (default ${DEFAULT-VALUE}).")
+    int outputMin;
+
+    @Option(names = "--output-tokens-max", defaultValue = "7000", description = "Max output length (default ${DEFAULT-VALUE}).")
+    int outputMax;
+
+    @Option(names = "--timeout", defaultValue = "300",
+            description = "Client timeout per request in seconds; negative disables (default ${DEFAULT-VALUE}).")
+    double timeoutS;
+
+    @Option(names = "--format", defaultValue = "table", description = "Output: table or json (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new IllegalArgumentException("--format must be table or json, got '" + format + "'");
+        }
+        if (timeoutS == 0) {
+            throw new IllegalArgumentException("--timeout must not be 0 (use a negative value to disable)");
+        }
+        long timeoutUs = timeoutS < 0 ? 0 : (long) (timeoutS * 1e6);
+        DistributionParams params = new DistributionParams(seed, rate, numRequests, prefixTokens,
+                promptMean, promptStdev, promptMin, promptMax, outputMean, outputStdev, outputMin, outputMax, timeoutUs);
+        Server server = ServerSetup.resolve(sim, ServerDefaults.NONE, err);
+        err.println("blis-native: " + server.description());
+        err.flush();
+        long started = System.nanoTime();
+        SimResult result = server.newSimulator().run(new DistributionWorkload(params).iterator());
+        RunTiming.report(err, result, System.nanoTime() - started);
+        BlisMetrics metrics = BlisMetrics.of(result);
+        if (format.equals("json")) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(json.writeValueAsString(metrics.asBlisJson()));
+        } else {
+            printTable(out, metrics);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printTable(PrintWriter out, BlisMetrics m) {
+        out.printf(Locale.ROOT, "%-8s %12s %12s %12s %12s%n", "metric", "mean ms", "p90 ms", "p95 ms", "p99 ms");
+        out.printf(Locale.ROOT, "%-8s %12.3f %12.3f %12.3f %12.3f%n", "E2E", m.e2eMeanMs(), m.e2eP90Ms(), m.e2eP95Ms(), m.e2eP99Ms());
+        out.printf(Locale.ROOT, "%-8s %12.3f %12.3f %12.3f %12.3f%n", "TTFT", m.ttftMeanMs(), m.ttftP90Ms(), m.ttftP95Ms(), m.ttftP99Ms());
+        out.printf(Locale.ROOT, "%-8s %12.3f %12.3f %12.3f %12.3f%n", "ITL", m.itlMeanMs(), m.itlP90Ms(), m.itlP95Ms(), m.itlP99Ms());
+        out.printf(Locale.ROOT, "%ncompleted %d of %d injected, timed out %d, dropped %d, preemptions %d%n",
+                m.completedRequests(), m.injectedRequests(), m.timedOutRequests(), m.droppedUnservable(), m.preemptionCount());
+        out.printf(Locale.ROOT, "input tokens %d, output tokens %d, duration %.3f s, %.2f req/s, %.1f output tok/s%n",
+                m.totalInputTokens(), m.totalOutputTokens(), m.vllmEstimatedDurationS(), m.responsesPerSec(), m.tokensPerSec());
+    }
+}
