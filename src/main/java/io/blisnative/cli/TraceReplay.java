@@ -1,0 +1,40 @@
+package io.blisnative.cli;
+
+import io.blisnative.metrics.ExperimentReport;
+import io.blisnative.metrics.ReplayReportBuilder;
+import io.blisnative.metrics.TraceLedger;
+import io.blisnative.sim.SimResult;
+import io.blisnative.trace.TraceHeader;
+import io.blisnative.trace.TraceReader;
+import io.blisnative.trace.VllmSettings;
+import io.blisnative.workload.TraceArrivals;
+import java.io.InputStream;
+import java.io.PrintWriter;
+
+/** Replays one trace: header settings under the flags, streamed arrivals, the comparison report. */
+final class TraceReplay {
+    private TraceReplay() {
+    }
+
+    static ExperimentReport replay(String trace, SimOptions sim, Long seedFlag, InputStream stdin, PrintWriter err) {
+        try (TraceReader reader = TraceReader.openPathOrStdin(trace, stdin)) {
+            TraceHeader header = reader.header();
+            Server server = ServerSetup.resolve(sim, defaultsOf(header), err);
+            err.println("blis-native: " + header.name() + ": " + server.description());
+            err.flush();
+            TraceLedger ledger = new TraceLedger();
+            long seed = seedFlag != null ? seedFlag : header.seed();
+            long started = System.nanoTime();
+            SimResult result = server.newSimulator()
+                    .run(new TraceArrivals(ledger.recording(reader.iterator()), seed));
+            RunTiming.report(err, result, System.nanoTime() - started);
+            return ReplayReportBuilder.build(header.name(), trace, header, ledger, result);
+        }
+    }
+
+    static ServerDefaults defaultsOf(TraceHeader h) {
+        VllmSettings v = h.vllm();
+        return new ServerDefaults(h.model(), h.hardware(), h.tp(), v.maxNumSeqs(), v.maxNumBatchedTokens(),
+                v.maxModelLen(), v.blockSize(), v.gpuMemoryUtilization(), v.totalKvBlocks());
+    }
+}
