@@ -1,0 +1,63 @@
+package io.blisnative.latency;
+
+/**
+ * One fitted set of latency-model coefficients with where it came from, as a catalog file in
+ * {@code config/coefficients/} holds it.
+ *
+ * @param name         file name without extension, e.g. "trained-physics-iter29"
+ * @param latencyModel the latency model these fit ({@link LatencyModels#NAMES})
+ * @param alpha        alpha coefficients (µs), finite and ≥ 0
+ * @param beta         beta coefficients, finite and ≥ 0
+ * @param source       where the figures were taken from
+ * @param data         the measurements they were fitted on
+ * @param loss         the fit's reported error
+ */
+public record Coefficients(String name, String latencyModel, double[] alpha, double[] beta, String source,
+        String data, String loss) {
+
+    public Coefficients {
+        for (String[] field : new String[][] {{"name", name}, {"latencyModel", latencyModel}, {"source", source},
+                {"data", data}, {"loss", loss}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new IllegalArgumentException(field[0] + " must be non-empty");
+            }
+        }
+        check("alpha", alpha, 0, Integer.MAX_VALUE);
+        check("beta", beta, 0, Integer.MAX_VALUE);
+        alpha = alpha.clone();
+        beta = beta.clone();
+    }
+
+    /** A copy of the alphas. */
+    @Override
+    public double[] alpha() {
+        return alpha.clone();
+    }
+
+    /** A copy of the betas. */
+    @Override
+    public double[] beta() {
+        return beta.clone();
+    }
+
+    /**
+     * Checks a coefficient array: non-null, length in [min, max], every entry finite and ≥ 0.
+     *
+     * @throws IllegalArgumentException naming the array and the offending index
+     */
+    static void check(String name, double[] values, int min, int max) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + " coefficients must not be null");
+        }
+        if (values.length < min || values.length > max) {
+            String want = min == max ? String.valueOf(min) : max == Integer.MAX_VALUE ? "at least " + min
+                    : min + " to " + max;
+            throw new IllegalArgumentException(name + " needs " + want + " coefficients, got " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number >= 0, got " + values[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.blisnative.latency;
+
+import io.blisnative.sim.LatencyModel;
+import java.util.List;
+
+/** Builds a {@link LatencyModel} by name from a {@link LatencyConfig}, validating it first. */
+public final class LatencyModels {
+
+    public static final String ROOFLINE = "roofline";
+    public static final String TRAINED_PHYSICS = "trained-physics";
+    public static final String BLACKBOX = "blackbox";
+    /** The accepted names, sorted. */
+    public static final List<String> NAMES = List.of(BLACKBOX, ROOFLINE, TRAINED_PHYSICS);
+
+    private LatencyModels() {
+    }
+
+    /**
+     * The latency model {@code config.name()} names.
+     *
+     * <ul>
+     *   <li>roofline: 0 or 3 alphas (none = zeros), no betas; heads divisible by TP, and KV heads
+     *       divisible by TP or TP divisible by KV heads (vLLM replicates them); MFUs &gt; 0.</li>
+     *   <li>trained-physics: 3 alphas, 7–11 betas; heads and KV heads divisible by TP,
+     *       intermediate_size &gt; 0.</li>
+     *   <li>blackbox: 3 alphas, 3 betas; needs no model or hardware.</li>
+     * </ul>
+     * All coefficients must be finite and ≥ 0.
+     *
+     * @throws IllegalArgumentException naming the unknown model, the missing input or the invalid field
+     */
+    public static LatencyModel create(LatencyConfig config) {
+        switch (config.name()) {
+            case ROOFLINE:
+                requireModelAndHardware(config);
+                checkRooflineTp(config.model(), config.tp());
+                if (config.beta().length != 0) {
+                    throw new IllegalArgumentException("roofline takes no beta coefficients, got "
+                            + config.beta().length);
+                }
+                double[] alpha = config.alpha().length == 0 ? new double[3] : config.alpha();
+                return new RooflineModel(config.model(), config.hardware(), config.tp(), alpha);
+            case TRAINED_PHYSICS:
+                requireModelAndHardware(config);
+                return new TrainedPhysicsModel(config.model(), config.hardware(), config.tp(), config.alpha(),
+                        config.beta());
+            case BLACKBOX:
+                return new BlackboxModel(config.alpha(), config.beta());
+            default:
+                throw new IllegalArgumentException("unknown latency model '" + config.name() + "' (valid: "
+                        + String.join(", ", NAMES) + ")");
+        }
+    }
+
+    private static void requireModelAndHardware(LatencyConfig config) {
+        if (config.model() == null) {
+            throw new IllegalArgumentException(config.name() + " needs a model config");
+        }
+        if (config.hardware() == null) {
+            throw new IllegalArgumentException(config.name() + " needs a hardware config");
+        }
+    }
+
+    private static void checkRooflineTp(ModelConfig model, int tp) {
+        if (model.numHeads() % tp != 0) {
+            throw new IllegalArgumentException("num_attention_heads (" + model.numHeads()
+                    + ") must be divisible by TP (" + tp + ")");
+        }
+        int kv = model.numKvHeads();
+        if (kv % tp != 0 && tp % kv != 0) {
+            throw new IllegalArgumentException("num_key_value_heads (" + kv + ") must be divisible by TP (" + tp
+                    + ") or TP by it");
+        }
+    }
+}
