@@ -155,6 +155,11 @@ public final class TieredKvCache implements KvCache {
         gpu.release(seq);
     }
 
+    /** Transfer time accumulated for the step being formed, without resetting it (µs). */
+    public long pendingTransferLatencyUs() {
+        return pendingUs;
+    }
+
     @Override
     public long consumePendingTransferLatencyUs() {
         long us = pendingUs;
