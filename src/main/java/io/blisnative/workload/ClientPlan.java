@@ -58,7 +58,8 @@ record ClientPlan(
     record ActiveWindow(long startUs, long endUs) {
         ActiveWindow {
             if (startUs < 0 || endUs <= startUs) {
-                throw new IllegalArgumentException("window must satisfy 0 <= start < end, got [" + startUs + ", " + endUs + ")");
+                throw new IllegalArgumentException(
+                        "window must satisfy 0 <= start < end, got [" + startUs + ", " + endUs + ")");
             }
         }
 

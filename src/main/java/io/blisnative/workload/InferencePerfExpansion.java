@@ -149,7 +149,8 @@ final class InferencePerfExpansion {
                     + " × duration " + stage.durationS() + " s gives " + total + " requests (< 1)");
         }
         if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("inference_perf.stages[" + index + "]: " + total + " requests is too many");
+            throw new IllegalArgumentException(
+                    "inference_perf.stages[" + index + "]: " + total + " requests is too many");
         }
         return (int) total;
     }

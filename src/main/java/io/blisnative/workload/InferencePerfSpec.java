@@ -91,7 +91,8 @@ public record InferencePerfSpec(List<Stage> stages, SharedPrefix sharedPrefix) {
                         "shared_prefix.system_prompt_len must be non-negative, got " + systemPromptLen);
             }
             if (questionLen < 0) {
-                throw new IllegalArgumentException("shared_prefix.question_len must be non-negative, got " + questionLen);
+                throw new IllegalArgumentException(
+                        "shared_prefix.question_len must be non-negative, got " + questionLen);
             }
             if (outputLen < 0) {
                 throw new IllegalArgumentException("shared_prefix.output_len must be non-negative, got " + outputLen);

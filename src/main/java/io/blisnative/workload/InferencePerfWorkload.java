@@ -37,7 +37,8 @@ public final class InferencePerfWorkload {
     static final int DEFAULT_PREFIX_LENGTH = 50;
     /** Offset BLIS adds to the spec seed for the session-blueprint stream. */
     static final long BLUEPRINT_SEED_OFFSET = 7919;
-    private static final String SLO_CLASS = "standard";
+    /** Every inference-perf client is in the standard SLO class. */
+    static final String SLO_CLASS = "standard";
 
     private final List<ClientPlan> clients;
     private final double aggregateRate;
@@ -192,9 +193,5 @@ public final class InferencePerfWorkload {
             }
             return a;
         }
-    }
-
-    static String sloClass() {
-        return SLO_CLASS;
     }
 }

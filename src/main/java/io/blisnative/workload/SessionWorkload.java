@@ -2,6 +2,7 @@ package io.blisnative.workload;
 
 import io.blisnative.sim.Arrival;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class SessionWorkload {
         int[] output = TokenIds.random(rng, outputLen);
         int[] input = TokenIds.concat(prefixes.getOrDefault(c.prefixGroup(), new int[0]), question);
         Arrival round0 = new Arrival("pending", start, input, output, output.length,
-                start + SessionBlueprint.DEFAULT_TIMEOUT_US, InferencePerfWorkload.sloClass(), sessionId, 0);
+                start + SessionBlueprint.DEFAULT_TIMEOUT_US, InferencePerfWorkload.SLO_CLASS, sessionId, 0);
         long step = c.multiTurn().thinkTimeUs() + outputLen;
         for (int r = 0; r < c.multiTurn().maxRounds(); r++) {
             long t = start + r * step;
@@ -99,12 +100,12 @@ final class SessionWorkload {
             ClientPlan c = clients.get(i);
             int[] prefix = new int[0];
             if (c.prefixLength() > 0 && round0.inputTokens().length >= c.prefixLength()) {
-                prefix = java.util.Arrays.copyOf(round0.inputTokens(), c.prefixLength());
+                prefix = Arrays.copyOf(round0.inputTokens(), c.prefixLength());
             }
             blueprints.add(new SessionBlueprint(round0.sessionId(), c.id(), c.multiTurn().maxRounds(),
                     c.multiTurn().thinkTimeUs(), SessionBlueprint.DEFAULT_TIMEOUT_US, w.horizonUs(),
                     c.sampledQuestionLen(), c.sampledOutputLen(), blueprintRng.int63(), prefix,
-                    InferencePerfWorkload.sloClass()));
+                    InferencePerfWorkload.SLO_CLASS));
         }
         return blueprints;
     }

@@ -78,8 +78,9 @@ class TieredKvCacheTest {
         }
 
         String state(boolean ok) {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ok=%s used=%d hit=%.6f pending=%d cpuHits=%d",
-                    ok, kv.usedBlocks(), kv.cacheHitRate(), kv.pendingTransferLatencyUs(), kv.cpuHits()));
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                    "ok=%s used=%d hit=%.6f pending=%d cpuHits=%d", ok, kv.usedBlocks(), kv.cacheHitRate(),
+                    kv.pendingTransferLatencyUs(), kv.cpuHits()));
             for (Map.Entry<String, KvSequence> e : seqs.entrySet()) {
                 sb.append(' ').append(e.getKey()).append("=[");
                 for (int i = 0; i < e.getValue().blockCount(); i++) {
