@@ -77,7 +77,15 @@ final class ServerSetup {
                 o.horizonUs == null ? Long.MAX_VALUE : o.horizonUs);
         String description = String.format(Locale.ROOT, "%s on %dx %s, %s, %d KV blocks of %d tokens, max_model_len %d",
                 modelName != null ? modelName : o.modelConfigFolder != null ? o.modelConfigFolder : "(no model)", tp, gpu, latencyName, blocks, blockSize, maxModelLen);
-        return new Server(config, (int) blocks, blockSize, latency, latencyName, modelName, gpu, tp, description);
+        long cpuBlocks = first(o.kvCpuBlocks, h.cpuKvBlocks(), 0L);
+        double bandwidth = first(o.kvTransferBandwidth, 100.0);
+        long baseLatency = first(o.kvTransferBaseLatencyUs, 0L);
+        if (cpuBlocks < 0 || cpuBlocks > Integer.MAX_VALUE || !(bandwidth > 0) || baseLatency < 0) {
+            throw new IllegalArgumentException("CPU KV tier: --kv-cpu-blocks must be in [0, " + Integer.MAX_VALUE
+                    + "], --kv-transfer-bandwidth > 0 and --kv-transfer-base-latency >= 0");
+        }
+        Server.CpuTier tier = new Server.CpuTier((int) cpuBlocks, bandwidth, baseLatency);
+        return new Server(config, (int) blocks, blockSize, tier, latency, latencyName, modelName, gpu, tp, description);
     }
 
     private static String latencyName(SimOptions o) {

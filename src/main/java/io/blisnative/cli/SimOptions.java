@@ -58,6 +58,15 @@ public final class SimOptions {
     @Option(names = "--preemption-policy", paramLabel = "NAME", description = "Victim under KV pressure: fcfs or priority (default fcfs).")
     String preemptionPolicy;
 
+    @Option(names = "--kv-cpu-blocks", paramLabel = "N", description = "CPU KV tier capacity in blocks; 0 = no tier (default 0).")
+    Long kvCpuBlocks;
+
+    @Option(names = "--kv-transfer-bandwidth", paramLabel = "B", description = "CPU tier reload bandwidth in blocks per µs (default 100).")
+    Double kvTransferBandwidth;
+
+    @Option(names = "--kv-transfer-base-latency", paramLabel = "US", description = "Fixed latency per reloaded block in µs (default 0).")
+    Long kvTransferBaseLatencyUs;
+
     @Option(names = "--model-config-folder", paramLabel = "DIR", description = "Folder holding a HuggingFace config.json for the model.")
     String modelConfigFolder;
 
