@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "blis-native", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates vLLM inference serving and reports how far the simulation is from measurements.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, ModelsCommand.class, HardwareCommand.class})
 public class BlisNative {
 }
