@@ -71,6 +71,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "Output: table or json (default ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--trace-output", paramLabel = "FILE",
+            description = "Also write the generated workload as a canonical trace (replayable with 'replay').")
+    java.nio.file.Path traceOutput;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +92,15 @@ public final class RunCommand implements Callable<Integer> {
         err.println("blis-native: " + server.description());
         err.flush();
         long started = System.nanoTime();
-        SimResult result = server.newSimulator().run(new DistributionWorkload(params).iterator());
+        SimResult result;
+        if (traceOutput == null) {
+            result = server.newSimulator().run(new DistributionWorkload(params).iterator());
+        } else {
+            try (WorkloadTrace trace = new WorkloadTrace(traceOutput, server, seed, rate, prefixTokens)) {
+                result = server.newSimulator().run(trace.tee(new DistributionWorkload(params).iterator()));
+                trace.commit();
+            }
+        }
         RunTiming.report(err, result, System.nanoTime() - started);
         BlisMetrics metrics = BlisMetrics.of(result);
         if (format.equals("json")) {

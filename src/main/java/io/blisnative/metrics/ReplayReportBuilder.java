@@ -57,6 +57,9 @@ public final class ReplayReportBuilder {
         }
         List<String> notes = new ArrayList<>();
         notes.add(TPOT_NOTE);
+        if (header.measured() == null && !ledger.hasPerRequestMeasurements()) {
+            notes.add("the trace carries no measurements: simulated figures only");
+        }
         if (header.measured() != null && header.measured().overall().failures() > 0) {
             notes.add("measured run had " + header.measured().overall().failures()
                     + " failed requests; measured latencies cover successful requests only");
@@ -106,9 +109,10 @@ public final class ReplayReportBuilder {
             out.put(MetricKind.TPOT, MetricError.of(real.tpotSummary(true, real.meanOutput()),
                     sim.tpotSummary(true, real.meanOutput())));
         } else {
-            throw new IllegalArgumentException(header.name()
-                    + ": the trace carries no measurements (neither header 'measured' nor per-request 'measured'); "
-                    + "nothing to compare against (use 'run' for a what-if simulation)");
+            LatencySummary none = new LatencySummary(0, 0, Double.NaN, Double.NaN, Double.NaN);
+            out.put(MetricKind.E2E, MetricError.of(none, sim.summary(sim.e2eUs)));
+            out.put(MetricKind.TTFT, MetricError.of(none, sim.summary(sim.ttftUs)));
+            out.put(MetricKind.TPOT, MetricError.of(none, sim.tpotSummary(true, sim.meanOutput())));
         }
         return out;
     }
