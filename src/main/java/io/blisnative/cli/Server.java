@@ -4,6 +4,7 @@ import io.blisnative.kv.BlockCache;
 import io.blisnative.kv.KvCache;
 import io.blisnative.kv.TieredKvCache;
 import io.blisnative.sim.LatencyModel;
+import io.blisnative.sim.SessionHook;
 import io.blisnative.sim.SimConfig;
 import io.blisnative.sim.Simulator;
 
@@ -30,5 +31,10 @@ record Server(SimConfig config, int totalKvBlocks, int blockSize, CpuTier cpuTie
 
     Simulator newSimulator() {
         return new Simulator(config, newKvCache(), latency);
+    }
+
+    /** A simulator whose clients follow up on completed requests (multi-turn sessions). */
+    Simulator newSimulator(SessionHook sessions) {
+        return new Simulator(config, newKvCache(), latency, sessions);
     }
 }
