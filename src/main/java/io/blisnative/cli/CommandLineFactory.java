@@ -1,5 +1,6 @@
 package io.blisnative.cli;
 
+import io.blisnative.trace.TraceFormatException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -31,7 +32,7 @@ public class CommandLineFactory {
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("blis-native: " + ex.getMessage());
+        err.println("blis-native: error: " + ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
@@ -42,7 +43,8 @@ public class CommandLineFactory {
         boolean verbose = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose");
         int code;
         String message;
-        if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof BadInputException || ex instanceof IllegalArgumentException
+                || ex instanceof TraceFormatException) {
             code = ExitCodes.BAD_INPUT;
             message = ex.getMessage();
         } else if (ex instanceof UncheckedIOException io) {
@@ -52,7 +54,7 @@ public class CommandLineFactory {
             code = ExitCodes.FAILED;
             message = "internal error: " + ex + " (run with --verbose for details)";
         }
-        err.println("blis-native: " + message);
+        err.println("blis-native: error: " + message);
         if (verbose) {
             ex.printStackTrace(err);
         }

@@ -2,7 +2,9 @@ package io.blisnative.cli;
 
 import io.blisnative.kv.BlockCache;
 import io.blisnative.kv.KvCache;
+import io.blisnative.kv.TieredKvCache;
 import io.blisnative.sim.LatencyModel;
+import io.blisnative.sim.SessionHook;
 import io.blisnative.sim.SimConfig;
 import io.blisnative.sim.Simulator;
 
@@ -11,15 +13,28 @@ import io.blisnative.sim.Simulator;
  *
  * @param description one line naming model, GPU, TP, latency model and KV blocks (for stderr)
  */
-record Server(SimConfig config, int totalKvBlocks, int blockSize, LatencyModel latency, String latencyName,
-        String model, String gpu, int tp, String description) {
+record Server(SimConfig config, int totalKvBlocks, int blockSize, CpuTier cpuTier, LatencyModel latency,
+        String latencyName, String model, String gpu, int tp, String description) {
+
+    /** Optional CPU KV tier: capacity in blocks (0 = none), reload bandwidth in blocks/µs, fixed latency per block. */
+    record CpuTier(int blocks, double bandwidthBlocksPerUs, long baseLatencyUs) {
+    }
 
     /** A fresh KV cache: every run starts empty. */
     KvCache newKvCache() {
-        return new BlockCache(totalKvBlocks, blockSize);
+        BlockCache gpu = new BlockCache(totalKvBlocks, blockSize);
+        if (cpuTier.blocks() <= 0) {
+            return gpu;
+        }
+        return new TieredKvCache(gpu, cpuTier.blocks(), cpuTier.bandwidthBlocksPerUs(), cpuTier.baseLatencyUs());
     }
 
     Simulator newSimulator() {
         return new Simulator(config, newKvCache(), latency);
+    }
+
+    /** A simulator whose clients follow up on completed requests (multi-turn sessions). */
+    Simulator newSimulator(SessionHook sessions) {
+        return new Simulator(config, newKvCache(), latency, sessions);
     }
 }

@@ -12,7 +12,8 @@ record ServerDefaults(
         Integer maxModelLen,
         Integer blockSize,
         Double gpuMemoryUtilization,
-        Long totalKvBlocks) {
+        Long totalKvBlocks,
+        Long cpuKvBlocks) {
 
-    static final ServerDefaults NONE = new ServerDefaults(null, null, null, null, null, null, null, null, null);
+    static final ServerDefaults NONE = new ServerDefaults(null, null, null, null, null, null, null, null, null, null);
 }

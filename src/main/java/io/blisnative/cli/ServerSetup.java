@@ -66,7 +66,8 @@ final class ServerSetup {
         if (analytical) {
             maxModelLen = KvCapacity.capMaxModelLen(maxModelLen, blocks, blockSize);
         }
-        LatencyModel latency = LatencyModels.create(latencyConfig(catalog, o, latencyName, model, hardware, tp, err));
+        LatencyConfig latencyConfig = latencyConfig(catalog, o, latencyName, model, hardware, gpu, tp, err);
+        LatencyModel latency = LatencyModels.create(latencyConfig);
         SimConfig config = new SimConfig(
                 first(o.maxNumSeqs, h.maxNumSeqs(), 256),
                 first(o.maxNumBatchedTokens, h.maxNumBatchedTokens(), 2048),
@@ -76,8 +77,20 @@ final class ServerSetup {
                 o.preemptionPolicy == null ? PreemptionPolicy.FCFS : PreemptionPolicy.parse(o.preemptionPolicy),
                 o.horizonUs == null ? Long.MAX_VALUE : o.horizonUs);
         String description = String.format(Locale.ROOT, "%s on %dx %s, %s, %d KV blocks of %d tokens, max_model_len %d",
-                modelName != null ? modelName : o.modelConfigFolder != null ? o.modelConfigFolder : "(no model)", tp, gpu, latencyName, blocks, blockSize, maxModelLen);
-        return new Server(config, (int) blocks, blockSize, latency, latencyName, modelName, gpu, tp, description);
+                modelName != null ? modelName : o.modelConfigFolder != null ? o.modelConfigFolder : "(no model)", tp, gpu,
+                LatencyExtras.describe(latencyConfig), blocks, blockSize, maxModelLen);
+        return new Server(config, (int) blocks, blockSize, cpuTier(o, h), latency, latencyName, modelName, gpu, tp, description);
+    }
+
+    private static Server.CpuTier cpuTier(SimOptions o, ServerDefaults h) {
+        long cpuBlocks = first(o.kvCpuBlocks, h.cpuKvBlocks(), 0L);
+        double bandwidth = first(o.kvTransferBandwidth, 100.0);
+        long baseLatency = first(o.kvTransferBaseLatencyUs, 0L);
+        if (cpuBlocks < 0 || cpuBlocks > Integer.MAX_VALUE || !(bandwidth > 0) || baseLatency < 0) {
+            throw new IllegalArgumentException("CPU KV tier: --kv-cpu-blocks must be in [0, " + Integer.MAX_VALUE
+                    + "], --kv-transfer-bandwidth > 0 and --kv-transfer-base-latency >= 0");
+        }
+        return new Server.CpuTier((int) cpuBlocks, bandwidth, baseLatency);
     }
 
     private static String latencyName(SimOptions o) {
@@ -100,7 +113,7 @@ final class ServerSetup {
     }
 
     private static LatencyConfig latencyConfig(Catalog catalog, SimOptions o, String name, ModelConfig model,
-            HardwareConfig hardware, int tp, PrintWriter err) {
+            HardwareConfig hardware, String gpu, int tp, PrintWriter err) {
         double[] alpha = o.alphaCoeffs;
         double[] beta = o.betaCoeffs;
         Coefficients file = null;
@@ -113,14 +126,17 @@ final class ServerSetup {
             alpha = alpha != null ? alpha : file.alpha();
             beta = beta != null ? beta : file.beta();
         }
-        if (name.equals(LatencyModels.ROOFLINE) && beta != null && beta.length > 0) {
-            err.println("blis-native: note: roofline has no beta coefficients; --beta-coeffs ignored");
+        boolean roofline = name.equals(LatencyModels.ROOFLINE) || name.equals(LatencyModels.ROOFLINE_V2);
+        if (roofline && beta != null && beta.length > 0) {
+            err.println("blis-native: note: " + name + " has no beta coefficients; --beta-coeffs ignored");
             beta = null;
         }
         if (name.equals(LatencyModels.BLACKBOX) && (alpha == null || beta == null)) {
             throw new IllegalArgumentException("blackbox needs --alpha-coeffs and --beta-coeffs (or --coefficients FILE)");
         }
-        return new LatencyConfig(name, alpha, beta, model, hardware, tp);
+        return new LatencyConfig(name, alpha, beta, model, hardware, tp,
+                LatencyExtras.bandwidthEfficiency(catalog, o, name, gpu), LatencyExtras.rooflineV2(o, name, file),
+                LatencyExtras.scheduling(o));
     }
 
     private static void positive(String flag, long v) {

@@ -17,7 +17,7 @@ public final class SimOptions {
     Integer tp;
 
     @Option(names = "--latency-model", paramLabel = "NAME",
-            description = "Step-time model: trained-physics, roofline, blackbox (default: trained-physics).")
+            description = "Step-time model: trained-physics, roofline, roofline-v2, blackbox (default: trained-physics).")
     String latencyModel;
 
     @Option(names = "--alpha-coeffs", split = ",", paramLabel = "A0,A1,A2", description = "Alpha coefficients in µs.")
@@ -28,6 +28,40 @@ public final class SimOptions {
 
     @Option(names = "--coefficients", paramLabel = "FILE", description = "Coefficients YAML file (as in config/coefficients/).")
     String coefficientsFile;
+
+    @Option(names = "--bw-efficiency", paramLabel = "F",
+            description = "roofline-v2: sustained/peak HBM bandwidth in (0, 1] (default: the GPU's figure, H100 0.82, else 1).")
+    Double bwEfficiency;
+
+    @Option(names = "--step-overhead-us", paramLabel = "US",
+            description = "roofline-v2: per-step overhead T, scaled by T(1 + 0.15 log2(n/2)(0.3 + 2 decode share)) above 2 requests (default 0).")
+    Double stepOverheadUs;
+
+    @Option(names = "--prefill-overhead-us", paramLabel = "US",
+            description = "roofline-v2: overhead per prefill request in a step without decodes (default 0).")
+    Double prefillOverheadUs;
+
+    @Option(names = "--mixed-prefill-overhead-us", paramLabel = "US",
+            description = "roofline-v2: overhead per prefill request in a step that also decodes (default 0).")
+    Double mixedPrefillOverheadUs;
+
+    @Option(names = "--allreduce-latency-us", paramLabel = "US",
+            description = "roofline-v2: latency per all-reduce, two per layer, when TP > 1 (default 0).")
+    Double allReduceLatencyUs;
+
+    @Option(names = "--sched-overhead-us", paramLabel = "US", description = "CPU scheduling time per step, any latency model (default 0).")
+    Double schedOverheadUs;
+
+    @Option(names = "--sched-overhead-per-request-us", paramLabel = "US",
+            description = "CPU scheduling time per scheduled request per step (default 0).")
+    Double schedOverheadPerRequestUs;
+
+    @Option(names = "--postprocess-overhead-us", paramLabel = "US", description = "Post-processing time after each step (default 0).")
+    Double postprocessOverheadUs;
+
+    @Option(names = "--async-scheduling",
+            description = "Overlap CPU scheduling with the GPU step: step = max(GPU, CPU schedule) + post-processing.")
+    boolean asyncScheduling;
 
     @Option(names = "--total-kv-blocks", paramLabel = "N",
             description = "KV blocks on the GPU(s); default: derived from GPU memory for roofline/trained-physics, else 1000000.")
@@ -57,6 +91,15 @@ public final class SimOptions {
 
     @Option(names = "--preemption-policy", paramLabel = "NAME", description = "Victim under KV pressure: fcfs or priority (default fcfs).")
     String preemptionPolicy;
+
+    @Option(names = "--kv-cpu-blocks", paramLabel = "N", description = "CPU KV tier capacity in blocks; 0 = no tier (default 0).")
+    Long kvCpuBlocks;
+
+    @Option(names = "--kv-transfer-bandwidth", paramLabel = "B", description = "CPU tier reload bandwidth in blocks per µs (default 100).")
+    Double kvTransferBandwidth;
+
+    @Option(names = "--kv-transfer-base-latency", paramLabel = "US", description = "Fixed latency per reloaded block in µs (default 0).")
+    Long kvTransferBaseLatencyUs;
 
     @Option(names = "--model-config-folder", paramLabel = "DIR", description = "Folder holding a HuggingFace config.json for the model.")
     String modelConfigFolder;

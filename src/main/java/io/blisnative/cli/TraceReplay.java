@@ -35,6 +35,6 @@ final class TraceReplay {
     static ServerDefaults defaultsOf(TraceHeader h) {
         VllmSettings v = h.vllm();
         return new ServerDefaults(h.model(), h.hardware(), h.tp(), v.maxNumSeqs(), v.maxNumBatchedTokens(),
-                v.maxModelLen(), v.blockSize(), v.gpuMemoryUtilization(), v.totalKvBlocks());
+                v.maxModelLen(), v.blockSize(), v.gpuMemoryUtilization(), v.totalKvBlocks(), v.cpuKvBlocks());
     }
 }

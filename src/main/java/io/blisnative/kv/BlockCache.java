@@ -101,7 +101,15 @@ public final class BlockCache implements KvCache {
 
     @Override
     public boolean allocate(KvSequence seq, boolean prefill, int start, int end, boolean useCachedPrefix) {
-        int cached = useCachedPrefix ? lookupCount : 0;
+        return allocate(seq, prefill, start, end, lookup, useCachedPrefix ? lookupCount : 0);
+    }
+
+    /**
+     * {@link #allocate} with an explicit cached-prefix list: the first {@code cached} entries of
+     * {@code cachedBlocks} are pinned if the sequence holds no blocks yet (BLIS's cachedBlocks
+     * argument, which a tiered cache may pass stale after reloading into free blocks).
+     */
+    boolean allocate(KvSequence seq, boolean prefill, int start, int end, int[] cachedBlocks, int cached) {
         int newTokens;
         if (prefill) {
             newTokens = end - start;
@@ -115,7 +123,7 @@ public final class BlockCache implements KvCache {
             int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
             int cachedFromFree = 0;
             for (int i = 0; i < cached; i++) {
-                if (!inUse[lookup[i]]) {
+                if (!inUse[cachedBlocks[i]]) {
                     cachedFromFree++;
                 }
             }
@@ -128,16 +136,16 @@ public final class BlockCache implements KvCache {
                 return false;
             }
         }
-        place(seq, prefill, start, newTokens, cached);
+        place(seq, prefill, start, newTokens, cachedBlocks, cached);
         return true;
     }
 
     /** Writes {@code count} tokens from sequence position {@code start} into blocks; room is checked. */
-    private void place(KvSequence seq, boolean prefill, int start, int count, int cached) {
+    private void place(KvSequence seq, boolean prefill, int start, int count, int[] cachedBlocks, int cached) {
         int done = 0;
         while (done < count) {
             if (seq.blockCount == 0) {
-                pinCachedPrefix(seq, cached);
+                pinCachedPrefix(seq, cachedBlocks, cached);
                 if (seq.blockCount == 0) {
                     seq.basePosition = start;
                 }
@@ -182,9 +190,21 @@ public final class BlockCache implements KvCache {
         return done;
     }
 
-    private void pinCachedPrefix(KvSequence seq, int cached) {
-        for (int i = 0; i < cached; i++) {
-            int b = lookup[i];
+    private void pinCachedPrefix(KvSequence seq, int[] cachedBlocks, int cached) {
+        commitCached(seq, cachedBlocks, 0, cached);
+        seq.basePosition = 0;
+    }
+
+    /**
+     * Appends blocks {@code ids[from, to)} to the sequence as prefix-cache hits: each gains a
+     * reference and leaves the free list if it was on it (BLIS's commitCachedBlocks).
+     */
+    void commitCached(KvSequence seq, int[] ids, int from, int to) {
+        if (seq.blockCount == 0) {
+            seq.basePosition = 0;
+        }
+        for (int i = from; i < to; i++) {
+            int b = ids[i];
             refCount[b]++;
             if (!inUse[b]) {
                 inUse[b] = true;
@@ -193,7 +213,61 @@ public final class BlockCache implements KvCache {
             cacheHits++;
             seq.append(b);
         }
-        seq.basePosition = 0;
+    }
+
+    /** Block ids found by the last {@link #lookupCachedPrefix}; valid until the next lookup. */
+    int[] lookupBlocks() {
+        return lookup;
+    }
+
+    int lookupCount() {
+        return lookupCount;
+    }
+
+    /** The block registered for chained hash {@code h} (free or in use), or -1. */
+    int blockForHash(long h) {
+        return index.get(h);
+    }
+
+    /** Chained hash of block {@code b}; 0 when it has none. */
+    long blockHash(int b) {
+        return hash[b];
+    }
+
+    /** True when block {@code b} holds a full, hashed block of prompt tokens (what a CPU tier mirrors). */
+    boolean isFullHashed(int b) {
+        return hash[b] != 0 && fill[b] == blockSize;
+    }
+
+    /**
+     * Refills the least recently freed block with content whose chained hash is {@code h} (a
+     * reload from a lower tier) and puts it back at the free list's tail as a cache hit candidate.
+     * Its previous hash, if any, is forgotten.
+     *
+     * @return false if no block is free
+     */
+    boolean reloadIntoFreeBlock(long h) {
+        if (freeHead == NONE) {
+            return false;
+        }
+        int b = popFree();
+        if (hash[b] != 0) {
+            index.remove(hash[b]);
+        }
+        fill[b] = blockSize;
+        refCount[b] = 0;
+        inUse[b] = false;
+        register(b, h);
+        appendFree(b);
+        return true;
+    }
+
+    long cacheHits() {
+        return cacheHits;
+    }
+
+    long cacheMisses() {
+        return cacheMisses;
     }
 
     /**

@@ -126,6 +126,25 @@ public final class Catalog {
         return g.config();
     }
 
+    /**
+     * Sustained / peak HBM bandwidth of a GPU for roofline-v2: 1 when {@code blisHardwareJson}
+     * is given (BLIS's hardware file has no such figure), else the catalog GPU's (1 when it has
+     * none).
+     *
+     * @throws IllegalArgumentException when the GPU is not in the catalog
+     */
+    public double bandwidthEfficiency(String gpu, Path blisHardwareJson) {
+        if (blisHardwareJson != null) {
+            return 1.0;
+        }
+        CatalogGpu g = gpus.get(gpu);
+        if (g == null) {
+            throw new IllegalArgumentException("unknown GPU '" + gpu + "' (catalog has: "
+                    + String.join(", ", gpus.keySet()) + ")");
+        }
+        return g.bandwidthEfficiency();
+    }
+
     /** Default GPU and TP for a model, looked up by its lowercased name, then by the part after '/'. */
     public Optional<ModelDefaults> defaults(String model) {
         if (model == null) {
@@ -150,7 +169,7 @@ public final class Catalog {
         if (f.ids() == null || f.ids().isEmpty() || f.ids().stream().anyMatch(id -> id == null || id.isBlank())) {
             throw new IllegalArgumentException(file + ": key 'ids' must list the model's HuggingFace ids");
         }
-        return new CatalogModel(stem(file), f.ids(), source, CatalogFiles.toModel(file, f));
+        return new CatalogModel(stem(file), f.ids(), source, CatalogFiles.toModel(file, f), f.dtype());
     }
 
     private static Map<String, CatalogGpu> readGpus(Path file) {
@@ -158,8 +177,7 @@ public final class Catalog {
         Map<String, CatalogGpu> gpus = new TreeMap<>();
         for (Map.Entry<String, CatalogFiles.GpuEntry> e : requireMap(file, f.gpus(), "gpus").entrySet()) {
             try {
-                gpus.put(e.getKey(), new CatalogGpu(e.getKey(), e.getValue().source(),
-                        CatalogFiles.toHardware(e.getKey(), e.getValue())));
+                gpus.put(e.getKey(), CatalogFiles.toGpu(e.getKey(), e.getValue()));
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException(file + ": " + ex.getMessage(), ex);
             }
@@ -208,8 +226,13 @@ public final class Catalog {
                 throw new IllegalArgumentException("latency_model '" + model + "' is not one of "
                         + String.join(", ", LatencyModels.NAMES));
             }
+            if (f.rooflineV2() != null && !model.equals(LatencyModels.ROOFLINE_V2)) {
+                throw new IllegalArgumentException("section 'roofline_v2' needs latency_model "
+                        + LatencyModels.ROOFLINE_V2 + ", got " + model);
+            }
             return new Coefficients(stem(file), model, doubles(CatalogFiles.req(f.alpha(), "alpha")),
-                    doubles(CatalogFiles.req(f.beta(), "beta")), f.source(), f.data(), f.loss());
+                    doubles(CatalogFiles.req(f.beta(), "beta")), f.source(), f.data(), f.loss(),
+                    CatalogFiles.toOverheads(f.rooflineV2()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(file.toString()) ? e.getMessage()
                     : file + ": " + e.getMessage(), e);

@@ -47,7 +47,9 @@ final class CatalogFiles {
             @JsonProperty("bw_peak_tbs") Double bwPeakTbs,
             @JsonProperty("mfu_prefill") Double mfuPrefill,
             @JsonProperty("mfu_decode") Double mfuDecode,
-            @JsonProperty("memory_gib") Double memoryGib) {
+            @JsonProperty("memory_gib") Double memoryGib,
+            @JsonProperty("bandwidth_efficiency") Double bandwidthEfficiency,
+            @JsonProperty("bandwidth_efficiency_source") String bandwidthEfficiencySource) {
     }
 
     /** One config/models/&lt;short-name&gt;.yaml. */
@@ -107,7 +109,25 @@ final class CatalogFiles {
             @JsonProperty("data") String data,
             @JsonProperty("loss") String loss,
             @JsonProperty("alpha") List<Double> alpha,
-            @JsonProperty("beta") List<Double> beta) {
+            @JsonProperty("beta") List<Double> beta,
+            @JsonProperty("roofline_v2") RooflineV2Section rooflineV2) {
+    }
+
+    /** The roofline_v2: section of a coefficients file; absent figures are 0 (off). Units µs. */
+    record RooflineV2Section(
+            @JsonProperty("step_overhead_us") Double stepOverheadUs,
+            @JsonProperty("prefill_overhead_us") Double prefillOverheadUs,
+            @JsonProperty("mixed_prefill_overhead_us") Double mixedPrefillOverheadUs,
+            @JsonProperty("allreduce_latency_us") Double allReduceLatencyUs) {
+    }
+
+    /** The overheads of a roofline_v2: section, {@link RooflineV2Overheads#NONE} when there is none. */
+    static RooflineV2Overheads toOverheads(RooflineV2Section section) {
+        if (section == null) {
+            return RooflineV2Overheads.NONE;
+        }
+        return new RooflineV2Overheads(opt(section.stepOverheadUs()), opt(section.prefillOverheadUs()),
+                opt(section.mixedPrefillOverheadUs()), opt(section.allReduceLatencyUs()));
     }
 
     /** The model a model file describes; {@code file} names it in errors. */
@@ -135,6 +155,23 @@ final class CatalogFiles {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A hardware entry: its figures, source and optional bandwidth efficiency (with its own source). */
+    static CatalogGpu toGpu(String gpu, GpuEntry e) {
+        HardwareConfig config = toHardware(gpu, e);
+        if (e.bandwidthEfficiency() == null) {
+            if (e.bandwidthEfficiencySource() != null) {
+                throw new IllegalArgumentException("GPU '" + gpu
+                        + "': key 'bandwidth_efficiency_source' given without 'bandwidth_efficiency'");
+            }
+            return new CatalogGpu(gpu, e.source(), config);
+        }
+        if (e.bandwidthEfficiencySource() == null || e.bandwidthEfficiencySource().isBlank()) {
+            throw new IllegalArgumentException("GPU '" + gpu
+                    + "': key 'bandwidth_efficiency_source' is required with 'bandwidth_efficiency'");
+        }
+        return new CatalogGpu(gpu, e.source(), config, e.bandwidthEfficiency(), e.bandwidthEfficiencySource());
     }
 
     /** The GPU figures of a hardware entry. */

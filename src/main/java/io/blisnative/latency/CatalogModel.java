@@ -9,8 +9,9 @@ import java.util.List;
  * @param ids       HuggingFace ids it answers to, e.g. "meta-llama/Llama-3.1-8B-Instruct"
  * @param source    where its figures come from
  * @param config    its architecture figures
+ * @param dtype     the file's dtype name, e.g. "bfloat16" (its width is {@code config.bytesPerParam()})
  */
-public record CatalogModel(String shortName, List<String> ids, String source, ModelConfig config) {
+public record CatalogModel(String shortName, List<String> ids, String source, ModelConfig config, String dtype) {
 
     public CatalogModel {
         if (shortName == null || shortName.isBlank()) {
@@ -24,6 +25,9 @@ public record CatalogModel(String shortName, List<String> ids, String source, Mo
         }
         if (config == null) {
             throw new IllegalArgumentException("config must not be null");
+        }
+        if (dtype == null || dtype.isBlank()) {
+            throw new IllegalArgumentException("dtype must be non-empty");
         }
         ids = List.copyOf(ids);
     }

@@ -11,9 +11,11 @@ package io.blisnative.latency;
  * @param source       where the figures were taken from
  * @param data         the measurements they were fitted on
  * @param loss         the fit's reported error
+ * @param rooflineV2   roofline-v2 additive overheads ({@link RooflineV2Overheads#NONE} for other models
+ *                     or when the file sets none); null means NONE
  */
 public record Coefficients(String name, String latencyModel, double[] alpha, double[] beta, String source,
-        String data, String loss) {
+        String data, String loss, RooflineV2Overheads rooflineV2) {
 
     public Coefficients {
         for (String[] field : new String[][] {{"name", name}, {"latencyModel", latencyModel}, {"source", source},
@@ -26,6 +28,17 @@ public record Coefficients(String name, String latencyModel, double[] alpha, dou
         check("beta", beta, 0, Integer.MAX_VALUE);
         alpha = alpha.clone();
         beta = beta.clone();
+        rooflineV2 = rooflineV2 == null ? RooflineV2Overheads.NONE : rooflineV2;
+        if (!rooflineV2.equals(RooflineV2Overheads.NONE) && !LatencyModels.ROOFLINE_V2.equals(latencyModel)) {
+            throw new IllegalArgumentException("roofline_v2 overheads need latency_model " + LatencyModels.ROOFLINE_V2
+                    + ", got " + latencyModel);
+        }
+    }
+
+    /** A fit without roofline-v2 overheads. */
+    public Coefficients(String name, String latencyModel, double[] alpha, double[] beta, String source, String data,
+            String loss) {
+        this(name, latencyModel, alpha, beta, source, data, loss, RooflineV2Overheads.NONE);
     }
 
     /** A copy of the alphas. */

@@ -1,13 +1,16 @@
 package io.blisnative.latency;
 
 /**
- * The two pieces of Go float semantics that BLIS parity depends on: the float→int64 conversion
- * of its latency code and the result of {@code math.Pow} for whole-number exponents.
+ * The pieces of Go float semantics that BLIS parity depends on: the float→int64 conversions
+ * of its latency code ({@code int64(x)} and {@code int64(math.Round(x))}), {@code math.Pow} for
+ * whole-number exponents and {@code math.Log2}.
  */
 final class GoMath {
 
     private static final long SIGN_EXP_MASK = 0xFFF0_0000_0000_0000L;
     private static final long HALF_EXPONENT_BITS = 0x3FE0_0000_0000_0000L;
+    /** 1/ln 2 rounded to the nearest double, as Go's constant expression {@code 1/Ln2} is. */
+    private static final double LOG2_E = 1.4426950408889634;
 
     private GoMath() {
     }
@@ -21,6 +24,34 @@ final class GoMath {
             return Long.MAX_VALUE;
         }
         return (long) x;
+    }
+
+    /**
+     * Go's {@code int64(math.Round(x))} for x ≥ 0: halves round up (away from zero), NaN and
+     * values at or beyond 2^63 clamp to {@link Long#MAX_VALUE}.
+     */
+    static long roundToLong(double x) {
+        if (Double.isNaN(x) || x >= 0x1p63) {
+            return Long.MAX_VALUE;
+        }
+        return x >= 0 ? Math.round(x) : -Math.round(-x);
+    }
+
+    /**
+     * Base-2 logarithm computed as Go's {@code math.Log2}: exact for powers of two, else
+     * {@code ln(frac)·(1/ln 2) + exp} with x = frac·2^exp. Only the natural log of the mantissa
+     * may differ from Go's in the last bit.
+     */
+    static double log2(double x) {
+        if (!(x > 0) || Double.isInfinite(x)) {
+            return Math.log(x) / Math.log(2);
+        }
+        double frac = frexpFraction(x);
+        int exp = frexpExponent(x);
+        if (frac == 0.5) {
+            return exp - 1;
+        }
+        return Math.log(frac) * LOG2_E + exp;
     }
 
     /**

@@ -7,20 +7,23 @@ import java.util.List;
 public final class LatencyModels {
 
     public static final String ROOFLINE = "roofline";
+    public static final String ROOFLINE_V2 = "roofline-v2";
     public static final String TRAINED_PHYSICS = "trained-physics";
     public static final String BLACKBOX = "blackbox";
     /** The accepted names, sorted. */
-    public static final List<String> NAMES = List.of(BLACKBOX, ROOFLINE, TRAINED_PHYSICS);
+    public static final List<String> NAMES = List.of(BLACKBOX, ROOFLINE, ROOFLINE_V2, TRAINED_PHYSICS);
 
     private LatencyModels() {
     }
 
     /**
-     * The latency model {@code config.name()} names.
+     * The latency model {@code config.name()} names, wrapped in a {@link SchedulingOverheadModel}
+     * when {@code config.scheduling()} adds any cost.
      *
      * <ul>
-     *   <li>roofline: 0 or 3 alphas (none = zeros), no betas; heads divisible by TP, and KV heads
-     *       divisible by TP or TP divisible by KV heads (vLLM replicates them); MFUs &gt; 0.</li>
+     *   <li>roofline, roofline-v2: 0 or 3 alphas (none = zeros), no betas; heads divisible by TP,
+     *       and KV heads divisible by TP or TP divisible by KV heads (vLLM replicates them); MFUs
+     *       &gt; 0. Only roofline-v2 takes a bandwidth efficiency below 1 and overheads.</li>
      *   <li>trained-physics: 3 alphas, 7–11 betas; heads and KV heads divisible by TP,
      *       intermediate_size &gt; 0.</li>
      *   <li>blackbox: 3 alphas, 3 betas; needs no model or hardware.</li>
@@ -30,16 +33,21 @@ public final class LatencyModels {
      * @throws IllegalArgumentException naming the unknown model, the missing input or the invalid field
      */
     public static LatencyModel create(LatencyConfig config) {
+        if (!config.name().equals(ROOFLINE_V2)) {
+            rejectV2Options(config);
+        }
+        return SchedulingOverheadModel.wrap(createStepModel(config), config.scheduling());
+    }
+
+    private static LatencyModel createStepModel(LatencyConfig config) {
         switch (config.name()) {
             case ROOFLINE:
-                requireModelAndHardware(config);
-                checkRooflineTp(config.model(), config.tp());
-                if (config.beta().length != 0) {
-                    throw new IllegalArgumentException("roofline takes no beta coefficients, got "
-                            + config.beta().length);
-                }
-                double[] alpha = config.alpha().length == 0 ? new double[3] : config.alpha();
-                return new RooflineModel(config.model(), config.hardware(), config.tp(), alpha);
+                checkRoofline(config);
+                return new RooflineModel(config.model(), config.hardware(), config.tp(), rooflineAlpha(config));
+            case ROOFLINE_V2:
+                checkRoofline(config);
+                return new RooflineV2Model(config.model(), config.hardware(), config.tp(), rooflineAlpha(config),
+                        config.bandwidthEfficiency(), config.rooflineV2());
             case TRAINED_PHYSICS:
                 requireModelAndHardware(config);
                 return new TrainedPhysicsModel(config.model(), config.hardware(), config.tp(), config.alpha(),
@@ -50,6 +58,30 @@ public final class LatencyModels {
                 throw new IllegalArgumentException("unknown latency model '" + config.name() + "' (valid: "
                         + String.join(", ", NAMES) + ")");
         }
+    }
+
+    private static void rejectV2Options(LatencyConfig config) {
+        if (config.bandwidthEfficiency() != 1.0) {
+            throw new IllegalArgumentException("a bandwidth efficiency applies only to " + ROOFLINE_V2 + ", not "
+                    + config.name());
+        }
+        if (!config.rooflineV2().equals(RooflineV2Overheads.NONE)) {
+            throw new IllegalArgumentException("step, prefill and all-reduce overheads apply only to " + ROOFLINE_V2
+                    + ", not " + config.name());
+        }
+    }
+
+    private static void checkRoofline(LatencyConfig config) {
+        requireModelAndHardware(config);
+        checkRooflineTp(config.model(), config.tp());
+        if (config.beta().length != 0) {
+            throw new IllegalArgumentException(config.name() + " takes no beta coefficients, got "
+                    + config.beta().length);
+        }
+    }
+
+    private static double[] rooflineAlpha(LatencyConfig config) {
+        return config.alpha().length == 0 ? new double[3] : config.alpha();
     }
 
     private static void requireModelAndHardware(LatencyConfig config) {

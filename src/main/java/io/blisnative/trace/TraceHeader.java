@@ -17,7 +17,8 @@ import java.util.List;
  * @param version        format version, {@value #VERSION}
  * @param name           experiment name shown in tables
  * @param workload       workload type (general, codegen, roleplay, reasoning, …) for per-workload tables
- * @param model          model: a bundled config name or a HuggingFace id / config.json path
+ * @param model          model: a bundled config name or a HuggingFace id / config.json path; null when the
+ *                       source does not record it (replay then needs --model)
  * @param hardware       GPU name (e.g. H100)
  * @param tp             tensor-parallel degree, ≥ 1
  * @param vllm           server settings
@@ -34,7 +35,7 @@ public record TraceHeader(
         @JsonProperty(required = true) int version,
         @JsonProperty(required = true) String name,
         @JsonProperty(required = true) String workload,
-        @JsonProperty(required = true) String model,
+        String model,
         @JsonProperty(required = true) String hardware,
         @JsonProperty(required = true) int tp,
         @JsonProperty(required = true) VllmSettings vllm,
@@ -54,7 +55,7 @@ public record TraceHeader(
         require(version == VERSION, "version", "must be " + VERSION + ", got " + version);
         requireText(name, "name");
         requireText(workload, "workload");
-        requireText(model, "model");
+        require(model == null || !model.isBlank(), "model", "must be non-empty when present");
         requireText(hardware, "hardware");
         requireAtLeast(tp, 1, "tp");
         requireNonNull(vllm, "vllm");

@@ -43,8 +43,7 @@ final class TraceV2Converter implements TraceConverter {
         List<String> notes = notes(h, shift, options);
         String model = h.model() != null ? h.model() : options.overrides().model();
         if (model == null) {
-            throw new TraceFormatException(files.header().toString(), 0, "server.model",
-                    "the header names no model; pass --model");
+            notes.add("no model: the TraceV2 header records none; replay needs --model");
         }
         Integer tp = positive(h.tp());
         if (tp == null && options.overrides().tp() == null) {

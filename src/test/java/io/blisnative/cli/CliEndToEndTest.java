@@ -62,10 +62,37 @@ class CliEndToEndTest {
         assertTrue(result.getErrorOutput().contains("--help"), result.getErrorOutput());
     }
 
+    @Test
+    @Launch({"replay", "traces/llama70b.jsonl"})
+    void replay_bundledTrace_printsErrorTable(LaunchResult result) {
+        String out = result.getOutput();
+        assertTrue(out.contains("E2E") && out.contains("TTFT") && out.contains("TPOT"), out);
+        assertTrue(out.contains("llama-2-70b-tp4-general"), out);
+    }
+
+    @Test
+    @Launch(value = {"replay", "traces/llama70b.jsonl", "--max-error", "e2e=0.001"}, exitCode = 1)
+    void replay_errorBudgetExceeded_exitsOne(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("error budget exceeded"), result.getErrorOutput());
+    }
+
+    @Test
+    void replay_malformedTrace_namesFileLineAndField(QuarkusMainLauncher launcher) throws Exception {
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("bad", ".jsonl");
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("traces/llama70b.jsonl"))
+                .subList(0, 3);
+        java.nio.file.Files.write(bad, java.util.List.of(lines.get(0), lines.get(1),
+                lines.get(2).replaceFirst("\"arrival_us\":\\d+", "\"arrival_us\":-5")));
+        LaunchResult result = launcher.launch("replay", bad.toString());
+        assertEquals(3, result.exitCode(), result.getErrorOutput());
+        assertOneLineError(result, bad + ":3");
+        assertTrue(result.getErrorOutput().contains("arrival_us"), result.getErrorOutput());
+    }
+
     private static void assertOneLineError(LaunchResult result, String fragment) {
         String err = result.getErrorOutput().strip();
         assertTrue(err.contains(fragment), err);
         assertFalse(err.contains("\tat "), "no stack trace expected:\n" + err);
-        assertEquals(1, err.lines().filter(l -> l.startsWith("blis-native:")).count(), err);
+        assertEquals(1, err.lines().filter(l -> l.startsWith("blis-native: error:")).count(), err);
     }
 }

@@ -65,7 +65,7 @@ class ConvertCommandTest {
     void convert_outOfRangeOptionValue_exit3NamingTheField() throws Exception {
         CliRunner.Result badValue = run(vllmResult(), "--tp", "0");
         assertEquals(3, badValue.exitCode(), badValue.toString());
-        assertEquals("blis-native: tp must be >= 1, got 0", badValue.err().strip());
+        assertEquals("blis-native: error: tp must be >= 1, got 0", badValue.err().strip());
     }
 
     @Test

@@ -168,6 +168,58 @@ class CatalogTest {
                 "alpha: [15563.199579, -777.3455, 45.907545]", "alpha[1] must be a finite number >= 0");
     }
 
+    @Test
+    void load_projectConfig_bandwidthEfficiencyPerGpuWithSource() {
+        // given the project's hardware.yaml
+        // when / then H100 carries the seed study's 0.82, the A100s a410740f's 0.80, L40S no figure
+        assertEquals(0.82, catalog.gpus().get("H100").bandwidthEfficiency());
+        assertTrue(catalog.gpus().get("H100").bandwidthEfficiencySource().contains("a410740f"));
+        assertEquals(0.80, catalog.gpus().get("A100-SXM").bandwidthEfficiency());
+        assertEquals(0.80, catalog.gpus().get("A100-80").bandwidthEfficiency());
+        assertEquals(1.0, catalog.gpus().get("L40S").bandwidthEfficiency());
+        assertEquals(null, catalog.gpus().get("L40S").bandwidthEfficiencySource());
+        assertEquals(0.82, catalog.bandwidthEfficiency("H100", null));
+        assertEquals(1.0, catalog.bandwidthEfficiency("H100", Path.of("any-blis-hardware.json")));
+        assertThrows(IllegalArgumentException.class, () -> catalog.bandwidthEfficiency("B200", null));
+    }
+
+    @Test
+    void load_seedOverheadsFile_rooflineV2OverheadsAndZeroAlphas() {
+        // given config/coefficients/roofline-v2-seed-overheads.yaml
+        Coefficients seed = catalog.coefficients().get("roofline-v2-seed-overheads");
+        // when / then the H2 treatment figures (µs): 5 ms per step, 30 ms per prefill, 15 ms per mixed prefill
+        assertEquals("roofline-v2", seed.latencyModel());
+        assertEquals(new RooflineV2Overheads(5_000, 30_000, 15_000, 0), seed.rooflineV2());
+        assertArrayEquals(new double[3], seed.alpha());
+        assertEquals(0, seed.beta().length);
+        assertEquals(RooflineV2Overheads.NONE, catalog.coefficients().get("trained-physics-iter29").rooflineV2());
+    }
+
+    @Test
+    void findModel_catalogEntry_keepsDtypeName() {
+        // given / when / then
+        assertEquals("bfloat16", catalog.findModel("yi-34b").orElseThrow().dtype());
+        assertEquals("float16", catalog.findModel("meta-llama/Llama-2-7b-hf").orElseThrow().dtype());
+    }
+
+    @Test
+    void load_badRooflineV2Figures_errorNamesFileAndKey() throws IOException {
+        // given copies of the catalog with one defect each
+        // when / then
+        assertDefect("hardware.yaml", "    bandwidth_efficiency: 0.82", "    bandwidth_efficiency: 1.2",
+                "GPU 'H100': bandwidth_efficiency must be in (0, 1]");
+        assertDefect("hardware.yaml", "    memory_gib: 48.0", "    memory_gib: 48.0\n    bandwidth_efficiency: 0.9",
+                "GPU 'L40S': key 'bandwidth_efficiency_source' is required");
+        assertDefect("hardware.yaml", "    memory_gib: 48.0", "    memory_gib: 48.0\n    bandwidth_efficiency_source: x",
+                "GPU 'L40S': key 'bandwidth_efficiency_source' given without 'bandwidth_efficiency'");
+        assertDefect("coefficients/roofline-v2-seed-overheads.yaml", "latency_model: roofline-v2",
+                "latency_model: roofline", "section 'roofline_v2' needs latency_model roofline-v2, got roofline");
+        assertDefect("coefficients/roofline-v2-seed-overheads.yaml", "  step_overhead_us: 5000",
+                "  step_overhead: 5000", "unknown key 'step_overhead' at roofline_v2.step_overhead");
+        assertDefect("coefficients/roofline-v2-seed-overheads.yaml", "  prefill_overhead_us: 30000",
+                "  prefill_overhead_us: -1", "prefillOverheadUs must be a finite number >= 0");
+    }
+
     private void assertDefect(String file, String from, String to, String expected) throws IOException {
         Path copy = Files.createTempDirectory(tmp, "config");
         copyTree(TestPaths.configDir(), copy);

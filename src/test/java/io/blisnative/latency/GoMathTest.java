@@ -61,4 +61,35 @@ class GoMathTest {
         assertEquals(Long.MAX_VALUE, GoMath.truncToLong(Double.NaN));
         assertEquals(Long.MAX_VALUE, GoMath.truncToLong(1e19));
     }
+
+    @Test
+    void roundToLong_halvesUpNearestOtherwiseClamped() {
+        // given / when / then figures printed by Go int64(math.Round(x))
+        assertEquals(0, GoMath.roundToLong(0.49999999999999994));
+        assertEquals(1, GoMath.roundToLong(0.5));
+        assertEquals(3, GoMath.roundToLong(2.5));
+        assertEquals(805, GoMath.roundToLong(804.5));
+        assertEquals(43_305, GoMath.roundToLong(43_305.402947868315));
+        assertEquals(Long.MAX_VALUE, GoMath.roundToLong(Double.NaN));
+        assertEquals(Long.MAX_VALUE, GoMath.roundToLong(1e20));
+    }
+
+    /** Bit patterns of Go math.Log2(x) printed with math.Float64bits (go1.19 linux/amd64). */
+    @ParameterizedTest(name = "log2({0})")
+    @CsvSource({
+        "1.5, 3fe2b803473f7ad2",
+        "2, 3ff0000000000000",
+        "3, 3ff95c01a39fbd69",
+        "4.5, 40015c01a39fbd69",
+        "15.5, 400fa231acd89a9d",
+        "128, 401c000000000000",
+        "0.75, bfda8ff971810a5d",
+    })
+    void log2_batchHalves_bitIdenticalToGo(double x, String goBits) {
+        // given the n/2 values the roofline-v2 step overhead takes logs of
+        // when
+        double got = GoMath.log2(x);
+        // then
+        assertEquals(goBits, Long.toHexString(Double.doubleToRawLongBits(got)));
+    }
 }

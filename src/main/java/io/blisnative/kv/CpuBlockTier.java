@@ -1,0 +1,115 @@
+package io.blisnative.kv;
+
+/**
+ * The CPU tier of a {@link TieredKvCache}: an LRU set of block content hashes with fixed
+ * capacity (BLIS's cpuTier). Only hashes are kept: a reloaded block's own hash is all the GPU
+ * cache needs, since the next block's hash chains on it.
+ *
+ * <p>Slots are primitive arrays linked in LRU order (head = least recently stored or touched);
+ * storing into a full tier evicts the head first.
+ */
+final class CpuBlockTier {
+    private static final int NONE = -1;
+
+    private final int capacity;
+    private final BlockHashIndex slotOf;
+    private final long[] slotHash;
+    private final int[] prev;
+    private final int[] next;
+    private final int[] freeSlots;
+    private int freeSlotCount;
+    private int head = NONE;
+    private int tail = NONE;
+    private int used;
+    private long evictions;
+
+    CpuBlockTier(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("cpu tier capacity must be > 0, got " + capacity);
+        }
+        this.capacity = capacity;
+        slotOf = new BlockHashIndex(Math.min(capacity, 1 << 16));
+        slotHash = new long[capacity];
+        prev = new int[capacity];
+        next = new int[capacity];
+        freeSlots = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            freeSlots[i] = capacity - 1 - i;
+        }
+        freeSlotCount = capacity;
+    }
+
+    boolean contains(long h) {
+        return slotOf.get(h) >= 0;
+    }
+
+    /** Marks {@code h} most recently used; no-op if absent. */
+    void touch(long h) {
+        int s = slotOf.get(h);
+        if (s < 0) {
+            return;
+        }
+        unlink(s);
+        appendTail(s);
+    }
+
+    /** Adds {@code h} as most recently used, evicting the least recently used when full; no-op if present. */
+    void store(long h) {
+        if (contains(h)) {
+            return;
+        }
+        if (used >= capacity) {
+            evictHead();
+        }
+        int s = freeSlots[--freeSlotCount];
+        slotHash[s] = h;
+        slotOf.put(h, s);
+        appendTail(s);
+        used++;
+    }
+
+    int used() {
+        return used;
+    }
+
+    long evictions() {
+        return evictions;
+    }
+
+    private void evictHead() {
+        int s = head;
+        unlink(s);
+        slotOf.remove(slotHash[s]);
+        freeSlots[freeSlotCount++] = s;
+        used--;
+        evictions++;
+    }
+
+    private void appendTail(int s) {
+        prev[s] = tail;
+        next[s] = NONE;
+        if (tail != NONE) {
+            next[tail] = s;
+        } else {
+            head = s;
+        }
+        tail = s;
+    }
+
+    private void unlink(int s) {
+        int p = prev[s];
+        int n = next[s];
+        if (p != NONE) {
+            next[p] = n;
+        } else {
+            head = n;
+        }
+        if (n != NONE) {
+            prev[n] = p;
+        } else {
+            tail = p;
+        }
+        prev[s] = NONE;
+        next[s] = NONE;
+    }
+}
