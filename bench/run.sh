@@ -2,7 +2,8 @@
 # Simulator throughput benchmark: simulated requests/s and steps/s of this checkout on
 #   traces     every bundled trace in one replay (traces/*.jsonl),
 #   synthetic  a 1,000,000-request distribution workload through `run`,
-#   golden     the largest case of BLIS's goldendataset.json through `run` (needs ../shared),
+#   golden     BLIS's largest golden experiment (16,800 requests, multi-turn inference-perf
+#              workload) through `run --workload-spec` (needs ../shared),
 # each next to a reference measured in the same invocation: the build of another commit (HEAD~1
 # unless --ref says otherwise) run by the same JVM with the same options and, when $BLIS_GO_BIN
 # names a BLIS (Go) binary, the same synthetic workloads through it. Prints speed ratios
@@ -194,42 +195,34 @@ if want synthetic; then
 fi
 
 if want golden; then
-  golden_json="$root/../shared/blis-reference/testdata/goldendataset.json"
-  if [[ -f "$golden_json" ]] && command -v python3 >/dev/null; then
-    # The case with the most requests, with the fixed test model and GPU BLIS's golden test uses.
-    mkdir -p "$work/golden/model"
-    mapfile -t golden < <(python3 - "$golden_json" "$work/golden" <<'PY'
+  reference="$root/../shared/blis-reference"
+  if [[ -d "$reference/testdata" ]] && command -v python3 >/dev/null; then
+    # BLIS's largest golden experiment (inference-perf workload with multi-turn sessions, the
+    # trained-physics set), with the settings BLIS's golden test gives it.
+    mapfile -t golden < <(python3 - "$reference" "$work/golden-spec.json" <<'PY'
 import json, sys
-tests = json.load(open(sys.argv[1]))["tests"]
-i, c = max(enumerate(tests), key=lambda ic: (ic[1]["num-requests"], -ic[0]))
-out = sys.argv[2]
-json.dump({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 4096,
-           "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8,
-           "intermediate_size": 16384, "vocab_size": 128256, "max_position_embeddings": 131072,
-           "hidden_act": "silu", "torch_dtype": "bfloat16"}, open(out + "/model/config.json", "w"))
-json.dump({"TestGPU": {"TFlopsPeak": 989.0, "BwPeakTBs": 3.35, "mfuPrefill": 0.55, "mfuDecode": 0.30,
-                       "MemoryGiB": 80.0}}, open(out + "/hardware.json", "w"))
-print(i)
-print(c["num-requests"])
-args = ["run", "--model", c["model"], "--model-config-folder", out + "/model", "--hardware-config",
-        out + "/hardware.json", "--hardware", "TestGPU", "--latency-model", "roofline"]
-for flag, key in [("--tp", "tp"), ("--seed", "seed"), ("--rate", "rate"), ("--num-requests", "num-requests"),
-                  ("--prefix-tokens", "prefix_tokens"), ("--prompt-tokens", "prompt_tokens"),
-                  ("--prompt-tokens-stdev", "prompt_tokens_stdev"), ("--prompt-tokens-min", "prompt_tokens_min"),
-                  ("--prompt-tokens-max", "prompt_tokens_max"), ("--output-tokens", "output_tokens"),
-                  ("--output-tokens-stdev", "output_tokens_stdev"), ("--output-tokens-min", "output_tokens_min"),
-                  ("--output-tokens-max", "output_tokens_max"), ("--max-num-seqs", "max-num-seqs"),
-                  ("--max-num-batched-tokens", "max-num-batched-tokens"), ("--max-model-len", "max-model-len"),
-                  ("--total-kv-blocks", "total-kv-blocks"), ("--block-size-in-tokens", "block-size-in-tokens"),
-                  ("--long-prefill-token-threshold", "long-prefill-token-threshold")]:
-    args += [flag, str(c[key])]
-args += ["--alpha-coeffs", ",".join(str(a) for a in c["alpha-coeffs"]), "--format", "json"]
+ref, spec = sys.argv[1], sys.argv[2]
+data = json.load(open(ref + "/testdata/trained_physics_iter29.json"))
+e = max(data["experiments"], key=lambda x: x["workload"]["num_requests"])
+json.dump(e["workload"], open(spec, "w"))
+args = ["run", "--model", e["model"], "--model-config-folder", ref + "/" + e["model_config_dir"],
+        "--hardware-config", ref + "/hardware_config.json", "--hardware", e["hardware"], "--tp", str(e["tp"]),
+        "--latency-model", "trained-physics",
+        "--alpha-coeffs", ",".join(str(a) for a in data["alpha_coeffs"]),
+        "--beta-coeffs", ",".join(str(b) for b in data["beta_coeffs"]),
+        "--total-kv-blocks", str(e["total_kv_blocks"]), "--max-num-seqs", str(e["max_num_seqs"]),
+        "--max-num-batched-tokens", str(e["max_num_batched_tokens"])]
+if e.get("cpu_kv_blocks", 0) > 0:
+    args += ["--kv-cpu-blocks", str(e["cpu_kv_blocks"]), "--kv-transfer-bandwidth", "0.2"]
+args += ["--workload-spec", spec, "--timeout", "-1", "--format", "json"]
+print(e["id"] + " " + e["model"].split("/")[-1])
+print(e["workload"]["num_requests"])
 print("\n".join(args))
 PY
     )
-    golden_case="${golden[0]}" golden_requests="${golden[1]}"
+    golden_name="${golden[0]}" golden_requests="${golden[1]}"
     golden=("${golden[@]:2}")
-    run_case "golden case $golden_case" "$golden_requests" "$(go_args_of "${golden[@]}")" "${golden[@]}"
+    run_case "golden ${golden_name%% *}" "$golden_requests" "$(go_args_of "${golden[@]}")" "${golden[@]}"
   else
     log "golden: ../shared/blis-reference or python3 missing; skipped"
   fi
