@@ -6,7 +6,8 @@
 #              workload) through `run --workload-spec` (needs ../shared),
 # each next to a reference measured in the same invocation: the build of another commit (HEAD~1
 # unless --ref says otherwise) run by the same JVM with the same options and, when $BLIS_GO_BIN
-# names a BLIS (Go) binary, the same synthetic workloads through it. Prints speed ratios
+# names a BLIS (Go) binary, the same synthetic workloads through it (run in $BLIS_GO_DIR, default
+# the binary's folder, where BLIS looks for defaults.yaml and model_configs/). Prints speed ratios
 # (reference time / this checkout's time: above 1 means this checkout is faster), peak RSS and
 # the heap limit. Builds whatever is missing. See docs/performance.md.
 #
@@ -67,6 +68,7 @@ if [[ -n "$go_bin" && ! -x "$go_bin" ]]; then
   log "BLIS_GO_BIN=$go_bin is not executable; skipping the Go reference"
   go_bin=""
 fi
+go_dir="${BLIS_GO_DIR:-$(dirname "${go_bin:-.}")}"
 
 if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
   gnu_time=(/usr/bin/time -v)
@@ -150,8 +152,9 @@ run_case() {
     fi
     if [[ -n "$go_bin" && "$go_args" != - ]]; then
       log "$case: BLIS (Go)"
+      # BLIS finds its defaults.yaml and model_configs/ relative to the working directory.
       # shellcheck disable=SC2086 # go_args is a word list
-      measure go "$go_bin" $go_args
+      measure go bash -c 'cd "$0" && exec "$@"' "$go_dir" "$go_bin" $go_args
       secs="$m_wall"
       if ((m_rc != 0)) || [[ -z "$best_go" ]] || awk -v a="$secs" -v b="$best_go" 'BEGIN { exit !(a < b) }'; then
         best_go="$secs" go_m=("$m_wall" "$m_rss" "" "" "" "$m_rc" "$m_err")
