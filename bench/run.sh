@@ -36,7 +36,7 @@ done
 log() { echo "bench: $*" >&2; }
 measure_count=0
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; git -C "$root" worktree prune' EXIT
 
 # --- builds ---------------------------------------------------------------------------------
 bin/blis-native --version >/dev/null # builds the JVM application on first use
@@ -44,21 +44,27 @@ cur_jar="$root/target/quarkus-app/quarkus-run.jar"
 mapfile -t jvm < <(BLIS_LAUNCHER_PRINT=1 bin/blis-native run)
 jvm+=("-Xmx$xmx")
 
-# The reference build lives in target/bench-ref/<commit> (a detached git worktree), reused
-# across invocations.
+# The reference build is made in a temporary git worktree, then its quarkus-app/ and config/
+# are kept in target/bench-ref/<commit>/ (the jar finds that config/ above itself) and reused by
+# later invocations; the worktree is removed again.
 ref_jar="" ref_label=""
 if [[ "$ref" != none ]]; then
   if sha="$(git rev-parse --verify -q "$ref^{commit}")"; then
     ref_label="$ref ($(git rev-parse --short "$sha"))"
     ref_dir="$root/target/bench-ref/$sha"
-    if [[ ! -f "$ref_dir/target/quarkus-app/quarkus-run.jar" ]]; then
+    if [[ ! -f "$ref_dir/quarkus-app/quarkus-run.jar" ]]; then
       log "building the reference $ref_label (about a minute)..."
       rm -rf "$ref_dir"
-      git worktree prune
-      git worktree add -q --detach "$ref_dir" "$sha"
-      (cd "$ref_dir" && ./mvnw -q -B package -DskipTests 1>&2) || { log "reference build failed"; ref_dir=""; }
+      git worktree add -q --detach "$work/ref-src" "$sha"
+      if (cd "$work/ref-src" && ./mvnw -q -B package -DskipTests 1>&2); then
+        mkdir -p "$ref_dir"
+        cp -R "$work/ref-src/target/quarkus-app" "$work/ref-src/config" "$ref_dir/"
+      else
+        log "reference build failed; running without it"
+      fi
+      git worktree remove --force "$work/ref-src"
     fi
-    [[ -n "$ref_dir" ]] && ref_jar="$ref_dir/target/quarkus-app/quarkus-run.jar"
+    [[ -f "$ref_dir/quarkus-app/quarkus-run.jar" ]] && ref_jar="$ref_dir/quarkus-app/quarkus-run.jar"
   else
     log "no commit '$ref'; running without a reference build"
   fi
