@@ -8,20 +8,26 @@ import java.util.Arrays;
  * <p>Free blocks form a doubly linked list: allocation pops the head, release appends to the tail,
  * so the least recently freed block is reused first. A freed block keeps its content hash and can
  * be hit by a later prompt until it is popped for reuse; only then is its hash forgotten (lazily).
- * Everything is primitive arrays indexed by block id: this runs on every simulated step.
+ * Everything is primitive arrays indexed by block id, and a block's links, reference count and
+ * fill share one 16-byte record, because recycling walks blocks in free-list order, which is
+ * scattered over memory: this runs on every simulated step. A block is in use iff its reference
+ * count is positive.
  */
 public final class BlockCache implements KvCache {
     private static final int NONE = -1;
+    /** Per-block record in {@link #meta}: free-list links, reference count, tokens held. */
+    private static final int PREV = 0;
+    private static final int NEXT = 1;
+    private static final int REF = 2;
+    private static final int FILL = 3;
+    private static final int STRIDE = 4;
 
     private final int blockSize;
     private final int total;
-    private final int[] prevFree;
-    private final int[] nextFree;
-    private final boolean[] inUse;
-    private final int[] refCount;
-    private final int[] fill;
+    private final int[] meta;
     private final long[] hash;
     private final BlockHashIndex index;
+    private final int[] scratch;
     private int freeHead;
     private int freeTail;
     private int freeCount;
@@ -40,16 +46,13 @@ public final class BlockCache implements KvCache {
         }
         this.blockSize = blockSize;
         this.total = totalBlocks;
-        prevFree = new int[totalBlocks];
-        nextFree = new int[totalBlocks];
-        inUse = new boolean[totalBlocks];
-        refCount = new int[totalBlocks];
-        fill = new int[totalBlocks];
+        meta = new int[totalBlocks * STRIDE];
         hash = new long[totalBlocks];
-        index = new BlockHashIndex(Math.min(totalBlocks, 1 << 16));
+        index = new BlockHashIndex(Math.min(totalBlocks, 1 << 20));
+        scratch = new int[blockSize];
         for (int b = 0; b < totalBlocks; b++) {
-            prevFree[b] = b - 1;
-            nextFree[b] = b + 1 < totalBlocks ? b + 1 : NONE;
+            meta[b * STRIDE + PREV] = b - 1;
+            meta[b * STRIDE + NEXT] = b + 1 < totalBlocks ? b + 1 : NONE;
         }
         freeHead = 0;
         freeTail = totalBlocks - 1;
@@ -110,33 +113,49 @@ public final class BlockCache implements KvCache {
      * argument, which a tiered cache may pass stale after reloading into free blocks).
      */
     boolean allocate(KvSequence seq, boolean prefill, int start, int end, int[] cachedBlocks, int cached) {
-        int newTokens;
-        if (prefill) {
-            newTokens = end - start;
-            int effective = newTokens;
-            if (seq.blockCount > 0) {
-                int spare = blockSize - fill[seq.blocks[seq.blockCount - 1]];
-                if (spare > 0 && spare < blockSize) {
-                    effective -= Math.min(spare, effective);
-                }
-            }
-            int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
-            int cachedFromFree = 0;
-            for (int i = 0; i < cached; i++) {
-                if (!inUse[cachedBlocks[i]]) {
-                    cachedFromFree++;
-                }
-            }
-            if (newBlocks + cachedFromFree > freeCount) {
-                return false;
-            }
-        } else {
-            newTokens = 1;
-            if (freeCount == 0 && (seq.blockCount == 0 || fill[seq.blocks[seq.blockCount - 1]] == blockSize)) {
-                return false;
+        if (!prefill) {
+            return appendDecodeToken(seq, start, cachedBlocks, cached);
+        }
+        int newTokens = end - start;
+        int effective = newTokens;
+        if (seq.blockCount > 0) {
+            int spare = blockSize - fillOf(seq.blocks[seq.blockCount - 1]);
+            if (spare > 0 && spare < blockSize) {
+                effective -= Math.min(spare, effective);
             }
         }
-        place(seq, prefill, start, newTokens, cachedBlocks, cached);
+        int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
+        int cachedFromFree = 0;
+        for (int i = 0; i < cached; i++) {
+            if (meta[cachedBlocks[i] * STRIDE + REF] == 0) {
+                cachedFromFree++;
+            }
+        }
+        if (newBlocks + cachedFromFree > freeCount) {
+            return false;
+        }
+        place(seq, true, start, newTokens, cachedBlocks, cached);
+        return true;
+    }
+
+    /** One decode token: usually one more token in the last block, hashed when that fills it. */
+    private boolean appendDecodeToken(KvSequence seq, int start, int[] cachedBlocks, int cached) {
+        int n = seq.blockCount;
+        if (n > 0) {
+            int last = seq.blocks[n - 1];
+            int f = meta[last * STRIDE + FILL];
+            if (f > 0 && f < blockSize) {
+                meta[last * STRIDE + FILL] = f + 1;
+                if (f + 1 == blockSize) {
+                    registerFilled(seq, n - 1);
+                }
+                return true;
+            }
+        }
+        if (freeCount == 0) {
+            return false;
+        }
+        place(seq, false, start, 1, cachedBlocks, cached);
         return true;
     }
 
@@ -151,23 +170,30 @@ public final class BlockCache implements KvCache {
                 }
             }
             int last = seq.blockCount > 0 ? seq.blocks[seq.blockCount - 1] : NONE;
-            if (last != NONE && fill[last] > 0 && fill[last] < blockSize) {
-                int take = Math.min(blockSize - fill[last], count - done);
-                fill[last] += take;
+            int f = last != NONE ? meta[last * STRIDE + FILL] : 0;
+            if (f > 0 && f < blockSize) {
+                int take = Math.min(blockSize - f, count - done);
+                meta[last * STRIDE + FILL] = f + take;
                 done += take;
-                if (fill[last] == blockSize) {
-                    long prev = seq.blockCount >= 2 ? hash[seq.blocks[seq.blockCount - 2]] : 0;
-                    register(last, chainHash(prev, seq, seq.blockCount - 1));
+                if (f + take == blockSize) {
+                    registerFilled(seq, seq.blockCount - 1);
                 }
             } else {
-                done = appendFreshBlocks(seq, prefill, start + done, count - done, done);
+                done = appendFreshBlocks(seq, prefill, count - done, done);
             }
         }
     }
 
-    private int appendFreshBlocks(KvSequence seq, boolean prefill, int position, int remaining, int done) {
+    /** Hashes and registers the block at list position {@code listIndex}, which just became full. */
+    private void registerFilled(KvSequence seq, int listIndex) {
+        long prev = listIndex >= 1 ? hash[seq.blocks[listIndex - 1]] : 0;
+        register(seq.blocks[listIndex], chainHash(prev, seq, listIndex));
+    }
+
+    private int appendFreshBlocks(KvSequence seq, boolean prefill, int remaining, int done) {
         long prev = seq.blockCount > 0 ? hash[seq.blocks[seq.blockCount - 1]] : 0;
         int blocksNeeded = (remaining + blockSize - 1) / blockSize;
+        seq.reserveBlocks(seq.blockCount + blocksNeeded);
         for (int i = 0; i < blocksNeeded; i++) {
             int b = popFree();
             if (hash[b] != 0) {
@@ -175,9 +201,8 @@ public final class BlockCache implements KvCache {
                 hash[b] = 0;
             }
             int take = Math.min(blockSize, remaining - i * blockSize);
-            fill[b] = take;
-            refCount[b] = 1;
-            inUse[b] = true;
+            meta[b * STRIDE + FILL] = take;
+            meta[b * STRIDE + REF] = 1;
             cacheMisses++;
             seq.append(b);
             if (take == blockSize && prefill) {
@@ -203,11 +228,12 @@ public final class BlockCache implements KvCache {
         if (seq.blockCount == 0) {
             seq.basePosition = 0;
         }
+        if (to > from) {
+            seq.reserveBlocks(seq.blockCount + to - from);
+        }
         for (int i = from; i < to; i++) {
             int b = ids[i];
-            refCount[b]++;
-            if (!inUse[b]) {
-                inUse[b] = true;
+            if (meta[b * STRIDE + REF]++ == 0) {
                 unlink(b);
             }
             cacheHits++;
@@ -236,7 +262,11 @@ public final class BlockCache implements KvCache {
 
     /** True when block {@code b} holds a full, hashed block of prompt tokens (what a CPU tier mirrors). */
     boolean isFullHashed(int b) {
-        return hash[b] != 0 && fill[b] == blockSize;
+        return hash[b] != 0 && fillOf(b) == blockSize;
+    }
+
+    private int fillOf(int b) {
+        return meta[b * STRIDE + FILL];
     }
 
     /**
@@ -254,9 +284,8 @@ public final class BlockCache implements KvCache {
         if (hash[b] != 0) {
             index.remove(hash[b]);
         }
-        fill[b] = blockSize;
-        refCount[b] = 0;
-        inUse[b] = false;
+        meta[b * STRIDE + FILL] = blockSize;
+        meta[b * STRIDE + REF] = 0;
         register(b, h);
         appendFree(b);
         return true;
@@ -272,11 +301,19 @@ public final class BlockCache implements KvCache {
 
     /**
      * Hash of the block at list position {@code listIndex}, chained on {@code prev} (0 = the
-     * previous block had none, which BLIS treats as the empty chain).
+     * previous block had none, which BLIS treats as the empty chain). A whole prompt block chained
+     * on the prompt's own chain is already in the sequence's precomputed prompt chain.
      */
     private long chainHash(long prev, KvSequence seq, int listIndex) {
-        return BlockHasher.hash(prev == 0 ? BlockHasher.ROOT : prev, seq,
-                seq.basePosition + listIndex * blockSize, blockSize);
+        int from = seq.basePosition + listIndex * blockSize;
+        if (from % blockSize == 0 && from + blockSize <= seq.inputLength()) {
+            long[] chain = seq.promptChain(blockSize);
+            int i = from / blockSize;
+            if (i == 0 ? prev == 0 : prev == chain[i - 1]) {
+                return chain[i];
+            }
+        }
+        return seq.hashBlock(prev == 0 ? BlockHasher.ROOT : prev, from, blockSize, scratch);
     }
 
     private void register(int block, long h) {
@@ -288,8 +325,7 @@ public final class BlockCache implements KvCache {
     public void release(KvSequence seq) {
         for (int i = seq.blockCount - 1; i >= 0; i--) {
             int b = seq.blocks[i];
-            if (--refCount[b] == 0) {
-                inUse[b] = false;
+            if (--meta[b * STRIDE + REF] == 0) {
                 appendFree(b);
             }
         }
@@ -307,28 +343,28 @@ public final class BlockCache implements KvCache {
     }
 
     private void unlink(int b) {
-        int p = prevFree[b];
-        int n = nextFree[b];
+        int p = meta[b * STRIDE + PREV];
+        int n = meta[b * STRIDE + NEXT];
         if (p != NONE) {
-            nextFree[p] = n;
+            meta[p * STRIDE + NEXT] = n;
         } else {
             freeHead = n;
         }
         if (n != NONE) {
-            prevFree[n] = p;
+            meta[n * STRIDE + PREV] = p;
         } else {
             freeTail = p;
         }
-        prevFree[b] = NONE;
-        nextFree[b] = NONE;
+        meta[b * STRIDE + PREV] = NONE;
+        meta[b * STRIDE + NEXT] = NONE;
         freeCount--;
     }
 
     private void appendFree(int b) {
-        prevFree[b] = freeTail;
-        nextFree[b] = NONE;
+        meta[b * STRIDE + PREV] = freeTail;
+        meta[b * STRIDE + NEXT] = NONE;
         if (freeTail != NONE) {
-            nextFree[freeTail] = b;
+            meta[freeTail * STRIDE + NEXT] = b;
         } else {
             freeHead = b;
         }
@@ -344,19 +380,20 @@ public final class BlockCache implements KvCache {
      */
     public void verifyConservation() {
         int listed = 0;
-        for (int b = freeHead; b != NONE; b = nextFree[b]) {
-            if (inUse[b]) {
+        for (int b = freeHead; b != NONE && listed <= total; b = meta[b * STRIDE + NEXT]) {
+            if (meta[b * STRIDE + REF] != 0) {
                 throw new IllegalStateException("block " + b + " is on the free list but in use");
             }
             listed++;
         }
         int used = 0;
         for (int b = 0; b < total; b++) {
-            if (inUse[b]) {
+            int ref = meta[b * STRIDE + REF];
+            if (ref < 0) {
+                throw new IllegalStateException("block " + b + " has refCount " + ref);
+            }
+            if (ref > 0) {
                 used++;
-                if (refCount[b] <= 0) {
-                    throw new IllegalStateException("block " + b + " in use with refCount " + refCount[b]);
-                }
             }
         }
         if (listed != freeCount || listed + used != total) {
