@@ -8,24 +8,25 @@ import java.util.Arrays;
  * <p>Free blocks form a doubly linked list: allocation pops the head, release appends to the tail,
  * so the least recently freed block is reused first. A freed block keeps its content hash and can
  * be hit by a later prompt until it is popped for reuse; only then is its hash forgotten (lazily).
- * Everything is primitive arrays indexed by block id, and a block's links, reference count and
- * fill share one 16-byte record, because recycling walks blocks in free-list order, which is
- * scattered over memory: this runs on every simulated step. A block is in use iff its reference
- * count is positive.
+ * Everything is primitive arrays indexed by block id, and a block's content hash, free-list links
+ * and reference count share one 32-byte record, because recycling walks blocks in free-list order,
+ * which is scattered over memory: this runs on every simulated step. A block is in use iff its
+ * reference count is positive, and hashed iff it is full (only full blocks are registered, and a
+ * recycled block loses its hash). How full a sequence's last block is lives in the sequence, so a
+ * decode token touches no block record until it fills the block.
  */
 public final class BlockCache implements KvCache {
     private static final int NONE = -1;
-    /** Per-block record in {@link #meta}: free-list links, reference count, tokens held. */
-    private static final int PREV = 0;
-    private static final int NEXT = 1;
-    private static final int REF = 2;
-    private static final int FILL = 3;
+    /** Per-block record in {@link #rec}: chained content hash (0 = none), free-list links, reference count. */
+    private static final int HASH = 0;
+    private static final int PREV = 1;
+    private static final int NEXT = 2;
+    private static final int REF = 3;
     private static final int STRIDE = 4;
 
     private final int blockSize;
     private final int total;
-    private final int[] meta;
-    private final long[] hash;
+    private final long[] rec;
     private final BlockHashIndex index;
     private final int[] scratch;
     private int freeHead;
@@ -46,13 +47,12 @@ public final class BlockCache implements KvCache {
         }
         this.blockSize = blockSize;
         this.total = totalBlocks;
-        meta = new int[totalBlocks * STRIDE];
-        hash = new long[totalBlocks];
+        rec = new long[totalBlocks * STRIDE];
         index = new BlockHashIndex(Math.min(totalBlocks, 1 << 20));
         scratch = new int[blockSize];
         for (int b = 0; b < totalBlocks; b++) {
-            meta[b * STRIDE + PREV] = b - 1;
-            meta[b * STRIDE + NEXT] = b + 1 < totalBlocks ? b + 1 : NONE;
+            rec[b * STRIDE + PREV] = b - 1;
+            rec[b * STRIDE + NEXT] = b + 1 < totalBlocks ? b + 1 : NONE;
         }
         freeHead = 0;
         freeTail = totalBlocks - 1;
@@ -119,7 +119,7 @@ public final class BlockCache implements KvCache {
         int newTokens = end - start;
         int effective = newTokens;
         if (seq.blockCount > 0) {
-            int spare = blockSize - fillOf(seq.blocks[seq.blockCount - 1]);
+            int spare = blockSize - seq.lastFill;
             if (spare > 0 && spare < blockSize) {
                 effective -= Math.min(spare, effective);
             }
@@ -127,7 +127,7 @@ public final class BlockCache implements KvCache {
         int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
         int cachedFromFree = 0;
         for (int i = 0; i < cached; i++) {
-            if (meta[cachedBlocks[i] * STRIDE + REF] == 0) {
+            if (rec[cachedBlocks[i] * STRIDE + REF] == 0) {
                 cachedFromFree++;
             }
         }
@@ -141,16 +141,13 @@ public final class BlockCache implements KvCache {
     /** One decode token: usually one more token in the last block, hashed when that fills it. */
     private boolean appendDecodeToken(KvSequence seq, int start, int[] cachedBlocks, int cached) {
         int n = seq.blockCount;
-        if (n > 0) {
-            int last = seq.blocks[n - 1];
-            int f = meta[last * STRIDE + FILL];
-            if (f > 0 && f < blockSize) {
-                meta[last * STRIDE + FILL] = f + 1;
-                if (f + 1 == blockSize) {
-                    registerFilled(seq, n - 1);
-                }
-                return true;
+        int f = seq.lastFill;
+        if (n > 0 && f > 0 && f < blockSize) {
+            seq.lastFill = f + 1;
+            if (f + 1 == blockSize) {
+                registerFilled(seq, n - 1);
             }
+            return true;
         }
         if (freeCount == 0) {
             return false;
@@ -169,11 +166,10 @@ public final class BlockCache implements KvCache {
                     seq.basePosition = start;
                 }
             }
-            int last = seq.blockCount > 0 ? seq.blocks[seq.blockCount - 1] : NONE;
-            int f = last != NONE ? meta[last * STRIDE + FILL] : 0;
+            int f = seq.blockCount > 0 ? seq.lastFill : 0;
             if (f > 0 && f < blockSize) {
                 int take = Math.min(blockSize - f, count - done);
-                meta[last * STRIDE + FILL] = f + take;
+                seq.lastFill = f + take;
                 done += take;
                 if (f + take == blockSize) {
                     registerFilled(seq, seq.blockCount - 1);
@@ -186,25 +182,26 @@ public final class BlockCache implements KvCache {
 
     /** Hashes and registers the block at list position {@code listIndex}, which just became full. */
     private void registerFilled(KvSequence seq, int listIndex) {
-        long prev = listIndex >= 1 ? hash[seq.blocks[listIndex - 1]] : 0;
+        long prev = listIndex >= 1 ? rec[seq.blocks[listIndex - 1] * STRIDE + HASH] : 0;
         register(seq.blocks[listIndex], chainHash(prev, seq, listIndex));
     }
 
     private int appendFreshBlocks(KvSequence seq, boolean prefill, int remaining, int done) {
-        long prev = seq.blockCount > 0 ? hash[seq.blocks[seq.blockCount - 1]] : 0;
+        long prev = seq.blockCount > 0 ? rec[seq.blocks[seq.blockCount - 1] * STRIDE + HASH] : 0;
         int blocksNeeded = (remaining + blockSize - 1) / blockSize;
         seq.reserveBlocks(seq.blockCount + blocksNeeded);
         for (int i = 0; i < blocksNeeded; i++) {
             int b = popFree();
-            if (hash[b] != 0) {
-                index.remove(hash[b]);
-                hash[b] = 0;
+            long old = rec[b * STRIDE + HASH];
+            if (old != 0) {
+                index.remove(old);
+                rec[b * STRIDE + HASH] = 0;
             }
             int take = Math.min(blockSize, remaining - i * blockSize);
-            meta[b * STRIDE + FILL] = take;
-            meta[b * STRIDE + REF] = 1;
+            rec[b * STRIDE + REF] = 1;
             cacheMisses++;
             seq.append(b);
+            seq.lastFill = take;
             if (take == blockSize && prefill) {
                 long h = chainHash(prev, seq, seq.blockCount - 1);
                 register(b, h);
@@ -233,11 +230,12 @@ public final class BlockCache implements KvCache {
         }
         for (int i = from; i < to; i++) {
             int b = ids[i];
-            if (meta[b * STRIDE + REF]++ == 0) {
+            if (rec[b * STRIDE + REF]++ == 0) {
                 unlink(b);
             }
             cacheHits++;
             seq.append(b);
+            seq.lastFill = blockSize;
         }
     }
 
@@ -257,16 +255,12 @@ public final class BlockCache implements KvCache {
 
     /** Chained hash of block {@code b}; 0 when it has none. */
     long blockHash(int b) {
-        return hash[b];
+        return rec[b * STRIDE + HASH];
     }
 
     /** True when block {@code b} holds a full, hashed block of prompt tokens (what a CPU tier mirrors). */
     boolean isFullHashed(int b) {
-        return hash[b] != 0 && fillOf(b) == blockSize;
-    }
-
-    private int fillOf(int b) {
-        return meta[b * STRIDE + FILL];
+        return rec[b * STRIDE + HASH] != 0;
     }
 
     /**
@@ -281,11 +275,10 @@ public final class BlockCache implements KvCache {
             return false;
         }
         int b = popFree();
-        if (hash[b] != 0) {
-            index.remove(hash[b]);
+        if (rec[b * STRIDE + HASH] != 0) {
+            index.remove(rec[b * STRIDE + HASH]);
         }
-        meta[b * STRIDE + FILL] = blockSize;
-        meta[b * STRIDE + REF] = 0;
+        rec[b * STRIDE + REF] = 0;
         register(b, h);
         appendFree(b);
         return true;
@@ -317,7 +310,7 @@ public final class BlockCache implements KvCache {
     }
 
     private void register(int block, long h) {
-        hash[block] = h;
+        rec[block * STRIDE + HASH] = h;
         index.put(h, block);
     }
 
@@ -325,7 +318,7 @@ public final class BlockCache implements KvCache {
     public void release(KvSequence seq) {
         for (int i = seq.blockCount - 1; i >= 0; i--) {
             int b = seq.blocks[i];
-            if (--meta[b * STRIDE + REF] == 0) {
+            if (--rec[b * STRIDE + REF] == 0) {
                 appendFree(b);
             }
         }
@@ -343,28 +336,28 @@ public final class BlockCache implements KvCache {
     }
 
     private void unlink(int b) {
-        int p = meta[b * STRIDE + PREV];
-        int n = meta[b * STRIDE + NEXT];
+        int p = (int) rec[b * STRIDE + PREV];
+        int n = (int) rec[b * STRIDE + NEXT];
         if (p != NONE) {
-            meta[p * STRIDE + NEXT] = n;
+            rec[p * STRIDE + NEXT] = n;
         } else {
             freeHead = n;
         }
         if (n != NONE) {
-            meta[n * STRIDE + PREV] = p;
+            rec[n * STRIDE + PREV] = p;
         } else {
             freeTail = p;
         }
-        meta[b * STRIDE + PREV] = NONE;
-        meta[b * STRIDE + NEXT] = NONE;
+        rec[b * STRIDE + PREV] = NONE;
+        rec[b * STRIDE + NEXT] = NONE;
         freeCount--;
     }
 
     private void appendFree(int b) {
-        meta[b * STRIDE + PREV] = freeTail;
-        meta[b * STRIDE + NEXT] = NONE;
+        rec[b * STRIDE + PREV] = freeTail;
+        rec[b * STRIDE + NEXT] = NONE;
         if (freeTail != NONE) {
-            meta[freeTail * STRIDE + NEXT] = b;
+            rec[freeTail * STRIDE + NEXT] = b;
         } else {
             freeHead = b;
         }
@@ -380,15 +373,15 @@ public final class BlockCache implements KvCache {
      */
     public void verifyConservation() {
         int listed = 0;
-        for (int b = freeHead; b != NONE && listed <= total; b = meta[b * STRIDE + NEXT]) {
-            if (meta[b * STRIDE + REF] != 0) {
+        for (int b = freeHead; b != NONE && listed <= total; b = (int) rec[b * STRIDE + NEXT]) {
+            if (rec[b * STRIDE + REF] != 0) {
                 throw new IllegalStateException("block " + b + " is on the free list but in use");
             }
             listed++;
         }
         int used = 0;
         for (int b = 0; b < total; b++) {
-            int ref = meta[b * STRIDE + REF];
+            long ref = rec[b * STRIDE + REF];
             if (ref < 0) {
                 throw new IllegalStateException("block " + b + " has refCount " + ref);
             }

@@ -15,6 +15,8 @@ public final class KvSequence implements TokenSequence {
     int[] blocks = new int[8];
     int blockCount;
     int basePosition;
+    /** Tokens in the last held block (meaningful while blockCount > 0); set by the cache. */
+    int lastFill;
     private long[] promptChain;
 
     public KvSequence(int[] input, int[] output) {
