@@ -1,7 +1,6 @@
 package io.blisnative.sim;
 
 import io.blisnative.kv.KvSequence;
-import java.util.Arrays;
 
 /**
  * Mutable state of one request inside the simulator (BLIS's Request). Only the simulator and the
@@ -26,7 +25,7 @@ public final class Request {
     long firstTokenTimeUs = -1;
     long schedulingDelayUs = -1;
     boolean lengthCapped;
-    long[] itl = new long[0];
+    long[] itl = ItlBuffers.NONE;
     int itlCount;
 
     Request(Arrival arrival, int serial) {
@@ -71,11 +70,19 @@ public final class Request {
         return progress < inputLength;
     }
 
-    void addItl(long gapUs) {
+    /** Records one inter-token gap; the buffer comes from {@code buffers}, sized for the whole output. */
+    void addItl(long gapUs, ItlBuffers buffers) {
         if (itlCount == itl.length) {
-            itl = Arrays.copyOf(itl, Math.max(16, itlCount * 2));
+            itl = buffers.grow(itl, itlCount, outputLength);
         }
         itl[itlCount++] = gapUs;
+    }
+
+    /** Hands the gap buffer back once the gaps are recorded or discarded. */
+    void releaseItl(ItlBuffers buffers) {
+        buffers.give(itl);
+        itl = ItlBuffers.NONE;
+        itlCount = 0;
     }
 
     long itlSumUs() {

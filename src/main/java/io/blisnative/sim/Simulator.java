@@ -25,6 +25,7 @@ public final class Simulator {
     private final BatchFormer former;
     private final StepBatch stepBatch = new StepBatch();
     private final RunRecorder record = new RunRecorder();
+    private final ItlBuffers itlBuffers = new ItlBuffers();
     private final long outputProcessingUs;
     private final long postDecodeUs;
     private final BatchFormer.Admissions onAdmitted = (r, now) -> r.schedulingDelayUs = now - r.arrivalUs();
@@ -32,7 +33,6 @@ public final class Simulator {
     private boolean stepPending;
     private long clockUs;
     private int nextSerial;
-    private boolean[] keep = new boolean[64];
 
     public Simulator(SimConfig config, KvCache kv, LatencyModel latency, SessionHook sessions) {
         this.config = config;
@@ -157,6 +157,7 @@ public final class Simulator {
             scheduleStep(clockUs);
         }
         record.left(r);
+        r.releaseItl(itlBuffers);
         done(r, clockUs);
     }
 
@@ -197,7 +198,7 @@ public final class Simulator {
                 r.progress = r.computedTokens;
             } else if (r.newTokens > 0) {
                 r.progress++;
-                r.addItl(stepUs + outputProcessingUs);
+                r.addItl(stepUs + outputProcessingUs, itlBuffers);
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
                 r.ttftSet = true;
@@ -208,15 +209,13 @@ public final class Simulator {
         return stepUs;
     }
 
+    /** Finishes the requests that produced their last token, compacting the batch in the same pass. */
     private void completeFinished(long now, long stepUs) {
         int n = running.size();
-        if (keep.length < n) {
-            keep = new boolean[Math.max(n, keep.length * 2)];
-        }
+        int kept = 0;
         int maxModelLen = config.maxModelLen();
         for (int i = 0; i < n; i++) {
             Request r = running.get(i);
-            keep[i] = false;
             if (r.progress >= r.inputLength + Math.max(r.outputLength, 1) - 1) {
                 if (r.outputLength > 0 && r.progress < r.inputLength + r.outputLength
                         && !kv.allocate(r.kv, r.inPrefill(), r.progress, r.progress + 1, false)) {
@@ -228,10 +227,13 @@ public final class Simulator {
                 record.lengthCapped++;
                 finish(r, now, stepUs);
             } else {
-                keep[i] = true;
+                if (kept != i) {
+                    running.moveDown(i, kept);
+                }
+                kept++;
             }
         }
-        running.retain(keep);
+        running.truncate(kept);
     }
 
     private void finish(Request r, long now, long stepUs) {
@@ -245,6 +247,7 @@ public final class Simulator {
         long firstToken = Math.max(r.firstTokenTimeUs, 0);
         long e2e = firstToken + r.itlSumUs() + (r.outputLength > 0 ? postDecodeUs : 0);
         record.completed(r, e2e, generated);
+        r.releaseItl(itlBuffers);
         done(r, now + stepUs);
     }
 
