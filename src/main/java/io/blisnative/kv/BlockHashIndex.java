@@ -98,6 +98,11 @@ final class BlockHashIndex {
         t[2 * gap] = 0;
     }
 
+    /** The key stored in {@code hash}'s home slot (any value; read only to bring the slot into cache). */
+    long slotKey(long hash) {
+        return table[2 * slot(hash)];
+    }
+
     private int slot(long hash) {
         return (int) (hash ^ (hash >>> 29)) & mask;
     }

@@ -16,6 +16,8 @@ final class ValueCounts {
     private int distinct;
     private long total;
     private long sum;
+    /** Slot of the value added last: consecutive gaps of a request are often equal step times. */
+    private int lastSlot = -1;
 
     ValueCounts() {
         keys = new long[1024];
@@ -31,7 +33,7 @@ final class ValueCounts {
         if (value == EMPTY) {
             throw new IllegalArgumentException("value out of range: " + value);
         }
-        int i = find(keys, value);
+        int i = lastSlot >= 0 && keys[lastSlot] == value ? lastSlot : find(keys, value);
         if (keys[i] == EMPTY) {
             keys[i] = value;
             distinct++;
@@ -39,8 +41,10 @@ final class ValueCounts {
         counts[i] += n;
         total += n;
         sum += value * n;
+        lastSlot = i;
         if (distinct * 2 > keys.length) {
             grow();
+            lastSlot = -1;
         }
     }
 
