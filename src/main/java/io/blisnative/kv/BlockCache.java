@@ -185,7 +185,7 @@ public final class BlockCache implements KvCache {
         int blocksNeeded = (remaining + blockSize - 1) / blockSize;
         seq.reserveBlocks(seq.blockCount + blocksNeeded);
         if (blocksNeeded > 1) {
-            touchUpcoming(blocksNeeded);
+            touchUpcoming(blocksNeeded, prefill ? seq : null);
         }
         for (int i = 0; i < blocksNeeded; i++) {
             int b = popFree();
@@ -209,8 +209,12 @@ public final class BlockCache implements KvCache {
         return done;
     }
 
-    /** Reads the records and index slots of the next {@code n} blocks to be taken (see class doc). */
-    private void touchUpcoming(int n) {
+    /**
+     * Reads the records and index slots of the next {@code n} blocks to be taken, and the index
+     * slots the prompt blocks of {@code prefilled} (if any) are about to be registered in (see
+     * class doc).
+     */
+    private void touchUpcoming(int n, KvSequence prefilled) {
         if (upcoming.length < n) {
             upcoming = new int[Math.max(n, upcoming.length * 2)];
         }
@@ -223,6 +227,12 @@ public final class BlockCache implements KvCache {
             long h = rec[upcoming[i] * STRIDE + HASH];
             if (h != 0) {
                 sink += index.slotKey(h);
+            }
+        }
+        if (prefilled != null && prefilled.basePosition == 0) {
+            long[] chain = prefilled.promptChain(blockSize);
+            for (int li = prefilled.blockCount, end = Math.min(chain.length, li + n); li < end; li++) {
+                sink += index.slotKey(chain[li]);
             }
         }
         touched += sink;

@@ -12,13 +12,15 @@ final class BatchFormer {
     private final KvCache kv;
     private final RunningBatch running;
     private final WaitQueue waiting;
+    private final ValueCounts itlCounts;
 
     private int tokenBudget;
     private int cursor;
     private boolean preempted;
     int preemptionsThisStep;
 
-    BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting) {
+    BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting, ValueCounts itlCounts) {
+        this.itlCounts = itlCounts;
         this.config = config;
         this.kv = kv;
         this.running = running;
@@ -107,7 +109,7 @@ final class BatchFormer {
             if (scheduled && victim.newTokens > 0) {
                 tokenBudget += victim.newTokens;
             }
-            victim.resetForRecompute();
+            victim.resetForRecompute(itlCounts);
             kv.release(victim.kv);
             waiting.addFirst(victim);
             if (victim == req) {

@@ -27,6 +27,7 @@ public final class Request {
     boolean lengthCapped;
     long[] itl = ItlBuffers.NONE;
     int itlCount;
+    long itlSumUs;
 
     Request(Arrival arrival, int serial) {
         this.arrival = arrival;
@@ -76,6 +77,19 @@ public final class Request {
             itl = buffers.grow(itl, itlCount, outputLength);
         }
         itl[itlCount++] = gapUs;
+        itlSumUs += gapUs;
+    }
+
+    /**
+     * Takes this request's gaps back out of {@code counts} (they were counted as they happened, but
+     * only a completed request's gaps count) and forgets them.
+     */
+    void discardItl(ValueCounts counts) {
+        for (int i = 0; i < itlCount; i++) {
+            counts.addCount(itl[i], -1);
+        }
+        itlCount = 0;
+        itlSumUs = 0;
     }
 
     /** Hands the gap buffer back once the gaps are recorded or discarded. */
@@ -83,21 +97,14 @@ public final class Request {
         buffers.give(itl);
         itl = ItlBuffers.NONE;
         itlCount = 0;
+        itlSumUs = 0;
     }
 
-    long itlSumUs() {
-        long s = 0;
-        for (int i = 0; i < itlCount; i++) {
-            s += itl[i];
-        }
-        return s;
-    }
-
-    /** Restarts the request from scratch: vLLM v1 preempts by recompute. */
-    void resetForRecompute() {
+    /** Restarts the request from scratch (vLLM v1 preempts by recompute); its gaps leave {@code counts}. */
+    void resetForRecompute(ValueCounts counts) {
+        discardItl(counts);
         state = RequestState.QUEUED;
         progress = 0;
-        itlCount = 0;
         ttftSet = false;
         newTokens = 0;
         computedTokens = 0;

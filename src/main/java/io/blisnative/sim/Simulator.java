@@ -39,7 +39,7 @@ public final class Simulator {
         this.kv = kv;
         this.latency = latency;
         this.sessions = sessions;
-        this.former = new BatchFormer(config, kv, running, waiting);
+        this.former = new BatchFormer(config, kv, running, waiting, record.itlUs);
         this.outputProcessingUs = latency.outputTokenProcessingTimeUs();
         this.postDecodeUs = latency.postDecodeFixedOverheadUs();
     }
@@ -157,6 +157,7 @@ public final class Simulator {
             scheduleStep(clockUs);
         }
         record.left(r);
+        r.discardItl(record.itlUs);
         r.releaseItl(itlBuffers);
         done(r, clockUs);
     }
@@ -192,18 +193,24 @@ public final class Simulator {
             }
         }
         long stepUs = Math.max(1, latency.stepTimeUs(stepBatch) + kv.consumePendingTransferLatencyUs());
+        long gapUs = stepUs + outputProcessingUs;
+        int gaps = 0;
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
             if (r.progress < r.inputLength) {
                 r.progress = r.computedTokens;
             } else if (r.newTokens > 0) {
                 r.progress++;
-                r.addItl(stepUs + outputProcessingUs, itlBuffers);
+                r.addItl(gapUs, itlBuffers);
+                gaps++;
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
                 r.ttftSet = true;
                 r.firstTokenTimeUs = now + stepUs + outputProcessingUs - r.arrivalUs();
             }
+        }
+        if (gaps > 0) {
+            record.itlUs.addCount(gapUs, gaps);
         }
         record.kvUsage(kv.usedBlocks(), stepUs);
         return stepUs;
@@ -245,7 +252,7 @@ public final class Simulator {
             generated++;
         }
         long firstToken = Math.max(r.firstTokenTimeUs, 0);
-        long e2e = firstToken + r.itlSumUs() + (r.outputLength > 0 ? postDecodeUs : 0);
+        long e2e = firstToken + r.itlSumUs + (r.outputLength > 0 ? postDecodeUs : 0);
         record.completed(r, e2e, generated);
         r.releaseItl(itlBuffers);
         done(r, now + stepUs);
@@ -268,9 +275,11 @@ public final class Simulator {
         int queued = waiting.drainTo(inside);
         for (int i = 0; i < queued; i++) {
             record.left(inside[i]);
+            inside[i].discardItl(record.itlUs);
         }
         for (int i = 0; i < running.size(); i++) {
             record.left(running.get(i));
+            running.get(i).discardItl(record.itlUs);
         }
         long endUs = Math.min(clockUs, config.horizonUs());
         return record.toResult(waiting.size(), running.size(), endUs, kv.cacheHitRate());
