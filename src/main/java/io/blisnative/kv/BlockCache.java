@@ -5,26 +5,33 @@ import java.util.Arrays;
 /**
  * Single-tier GPU KV cache with prefix caching, following vLLM v1's block manager as BLIS models it.
  *
- * <p>Free blocks form a doubly linked list: allocation pops the head, release appends to the tail,
- * so the least recently freed block is reused first. A freed block keeps its content hash and can
+ * <p>Free blocks wait in a {@link FreeBlockQueue}: allocation pops the head, release appends to
+ * the tail, so the least recently freed block is reused first. A freed block keeps its content hash and can
  * be hit by a later prompt until it is popped for reuse; only then is its hash forgotten (lazily).
- * Everything is primitive arrays indexed by block id: this runs on every simulated step.
+ * Everything is primitive arrays indexed by block id, and a block's content hash and reference
+ * count share one 16-byte record, because recycling visits blocks in free order, which is
+ * scattered over memory: this runs on every simulated step. Before taking several blocks at once
+ * their records and index slots are read in a tight loop, so their cache misses overlap instead
+ * of stalling one after another. A block is in use iff its
+ * reference count is positive, and hashed iff it is full (only full blocks are registered, and a
+ * recycled block loses its hash). How full a sequence's last block is lives in the sequence, so a
+ * decode token touches no block record until it fills the block.
  */
 public final class BlockCache implements KvCache {
-    private static final int NONE = -1;
+    /** Per-block record in {@link #rec}: chained content hash (0 = none), reference count. */
+    private static final int HASH = 0;
+    private static final int REF = 1;
+    private static final int STRIDE = 2;
 
     private final int blockSize;
     private final int total;
-    private final int[] prevFree;
-    private final int[] nextFree;
-    private final boolean[] inUse;
-    private final int[] refCount;
-    private final int[] fill;
-    private final long[] hash;
+    private final long[] rec;
     private final BlockHashIndex index;
-    private int freeHead;
-    private int freeTail;
-    private int freeCount;
+    private final int[] scratch;
+    private final FreeBlockQueue free;
+    private int[] upcoming = new int[64];
+    /** Sink for the values the overlap loop reads, so the JIT keeps the reads. */
+    private long touched;
     private long cacheHits;
     private long cacheMisses;
 
@@ -40,20 +47,10 @@ public final class BlockCache implements KvCache {
         }
         this.blockSize = blockSize;
         this.total = totalBlocks;
-        prevFree = new int[totalBlocks];
-        nextFree = new int[totalBlocks];
-        inUse = new boolean[totalBlocks];
-        refCount = new int[totalBlocks];
-        fill = new int[totalBlocks];
-        hash = new long[totalBlocks];
-        index = new BlockHashIndex(Math.min(totalBlocks, 1 << 16));
-        for (int b = 0; b < totalBlocks; b++) {
-            prevFree[b] = b - 1;
-            nextFree[b] = b + 1 < totalBlocks ? b + 1 : NONE;
-        }
-        freeHead = 0;
-        freeTail = totalBlocks - 1;
-        freeCount = totalBlocks;
+        rec = new long[totalBlocks * STRIDE];
+        index = new BlockHashIndex(Math.min(totalBlocks, 1 << 20));
+        scratch = new int[blockSize];
+        free = new FreeBlockQueue(totalBlocks);
     }
 
     @Override
@@ -68,11 +65,11 @@ public final class BlockCache implements KvCache {
 
     @Override
     public int usedBlocks() {
-        return total - freeCount;
+        return total - free.size();
     }
 
     public int freeBlocks() {
-        return freeCount;
+        return free.size();
     }
 
     @Override
@@ -110,33 +107,46 @@ public final class BlockCache implements KvCache {
      * argument, which a tiered cache may pass stale after reloading into free blocks).
      */
     boolean allocate(KvSequence seq, boolean prefill, int start, int end, int[] cachedBlocks, int cached) {
-        int newTokens;
-        if (prefill) {
-            newTokens = end - start;
-            int effective = newTokens;
-            if (seq.blockCount > 0) {
-                int spare = blockSize - fill[seq.blocks[seq.blockCount - 1]];
-                if (spare > 0 && spare < blockSize) {
-                    effective -= Math.min(spare, effective);
-                }
-            }
-            int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
-            int cachedFromFree = 0;
-            for (int i = 0; i < cached; i++) {
-                if (!inUse[cachedBlocks[i]]) {
-                    cachedFromFree++;
-                }
-            }
-            if (newBlocks + cachedFromFree > freeCount) {
-                return false;
-            }
-        } else {
-            newTokens = 1;
-            if (freeCount == 0 && (seq.blockCount == 0 || fill[seq.blocks[seq.blockCount - 1]] == blockSize)) {
-                return false;
+        if (!prefill) {
+            return appendDecodeToken(seq, start, cachedBlocks, cached);
+        }
+        int newTokens = end - start;
+        int effective = newTokens;
+        if (seq.blockCount > 0) {
+            int spare = blockSize - seq.lastFill;
+            if (spare > 0 && spare < blockSize) {
+                effective -= Math.min(spare, effective);
             }
         }
-        place(seq, prefill, start, newTokens, cachedBlocks, cached);
+        int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
+        int cachedFromFree = 0;
+        for (int i = 0; i < cached; i++) {
+            if (rec[cachedBlocks[i] * STRIDE + REF] == 0) {
+                cachedFromFree++;
+            }
+        }
+        if (newBlocks + cachedFromFree > free.size()) {
+            return false;
+        }
+        place(seq, true, start, newTokens, cachedBlocks, cached);
+        return true;
+    }
+
+    /** One decode token: usually one more token in the last block, hashed when that fills it. */
+    private boolean appendDecodeToken(KvSequence seq, int start, int[] cachedBlocks, int cached) {
+        int n = seq.blockCount;
+        int f = seq.lastFill;
+        if (n > 0 && f > 0 && f < blockSize) {
+            seq.lastFill = f + 1;
+            if (f + 1 == blockSize) {
+                registerFilled(seq, n - 1);
+            }
+            return true;
+        }
+        if (free.size() == 0) {
+            return false;
+        }
+        place(seq, false, start, 1, cachedBlocks, cached);
         return true;
     }
 
@@ -150,36 +160,45 @@ public final class BlockCache implements KvCache {
                     seq.basePosition = start;
                 }
             }
-            int last = seq.blockCount > 0 ? seq.blocks[seq.blockCount - 1] : NONE;
-            if (last != NONE && fill[last] > 0 && fill[last] < blockSize) {
-                int take = Math.min(blockSize - fill[last], count - done);
-                fill[last] += take;
+            int f = seq.blockCount > 0 ? seq.lastFill : 0;
+            if (f > 0 && f < blockSize) {
+                int take = Math.min(blockSize - f, count - done);
+                seq.lastFill = f + take;
                 done += take;
-                if (fill[last] == blockSize) {
-                    long prev = seq.blockCount >= 2 ? hash[seq.blocks[seq.blockCount - 2]] : 0;
-                    register(last, chainHash(prev, seq, seq.blockCount - 1));
+                if (f + take == blockSize) {
+                    registerFilled(seq, seq.blockCount - 1);
                 }
             } else {
-                done = appendFreshBlocks(seq, prefill, start + done, count - done, done);
+                done = appendFreshBlocks(seq, prefill, count - done, done);
             }
         }
     }
 
-    private int appendFreshBlocks(KvSequence seq, boolean prefill, int position, int remaining, int done) {
-        long prev = seq.blockCount > 0 ? hash[seq.blocks[seq.blockCount - 1]] : 0;
+    /** Hashes and registers the block at list position {@code listIndex}, which just became full. */
+    private void registerFilled(KvSequence seq, int listIndex) {
+        long prev = listIndex >= 1 ? rec[seq.blocks[listIndex - 1] * STRIDE + HASH] : 0;
+        register(seq.blocks[listIndex], chainHash(prev, seq, listIndex));
+    }
+
+    private int appendFreshBlocks(KvSequence seq, boolean prefill, int remaining, int done) {
+        long prev = seq.blockCount > 0 ? rec[seq.blocks[seq.blockCount - 1] * STRIDE + HASH] : 0;
         int blocksNeeded = (remaining + blockSize - 1) / blockSize;
+        seq.reserveBlocks(seq.blockCount + blocksNeeded);
+        if (blocksNeeded > 1) {
+            touchUpcoming(blocksNeeded, prefill ? seq : null);
+        }
         for (int i = 0; i < blocksNeeded; i++) {
             int b = popFree();
-            if (hash[b] != 0) {
-                index.remove(hash[b]);
-                hash[b] = 0;
+            long old = rec[b * STRIDE + HASH];
+            if (old != 0) {
+                index.remove(old);
+                rec[b * STRIDE + HASH] = 0;
             }
             int take = Math.min(blockSize, remaining - i * blockSize);
-            fill[b] = take;
-            refCount[b] = 1;
-            inUse[b] = true;
+            rec[b * STRIDE + REF] = 1;
             cacheMisses++;
             seq.append(b);
+            seq.lastFill = take;
             if (take == blockSize && prefill) {
                 long h = chainHash(prev, seq, seq.blockCount - 1);
                 register(b, h);
@@ -188,6 +207,35 @@ public final class BlockCache implements KvCache {
             done += take;
         }
         return done;
+    }
+
+    /**
+     * Reads the records and index slots of the next {@code n} blocks to be taken, and the index
+     * slots the prompt blocks of {@code prefilled} (if any) are about to be registered in (see
+     * class doc).
+     */
+    private void touchUpcoming(int n, KvSequence prefilled) {
+        if (upcoming.length < n) {
+            upcoming = new int[Math.max(n, upcoming.length * 2)];
+        }
+        int k = free.peek(n, upcoming);
+        long sink = 0;
+        for (int i = 0; i < k; i++) {
+            sink += rec[upcoming[i] * STRIDE + HASH];
+        }
+        for (int i = 0; i < k; i++) {
+            long h = rec[upcoming[i] * STRIDE + HASH];
+            if (h != 0) {
+                sink += index.slotKey(h);
+            }
+        }
+        if (prefilled != null && prefilled.basePosition == 0) {
+            long[] chain = prefilled.promptChain(blockSize);
+            for (int li = prefilled.blockCount, end = Math.min(chain.length, li + n); li < end; li++) {
+                sink += index.slotKey(chain[li]);
+            }
+        }
+        touched += sink;
     }
 
     private void pinCachedPrefix(KvSequence seq, int[] cachedBlocks, int cached) {
@@ -203,15 +251,17 @@ public final class BlockCache implements KvCache {
         if (seq.blockCount == 0) {
             seq.basePosition = 0;
         }
+        if (to > from) {
+            seq.reserveBlocks(seq.blockCount + to - from);
+        }
         for (int i = from; i < to; i++) {
             int b = ids[i];
-            refCount[b]++;
-            if (!inUse[b]) {
-                inUse[b] = true;
+            if (rec[b * STRIDE + REF]++ == 0) {
                 unlink(b);
             }
             cacheHits++;
             seq.append(b);
+            seq.lastFill = blockSize;
         }
     }
 
@@ -231,12 +281,12 @@ public final class BlockCache implements KvCache {
 
     /** Chained hash of block {@code b}; 0 when it has none. */
     long blockHash(int b) {
-        return hash[b];
+        return rec[b * STRIDE + HASH];
     }
 
     /** True when block {@code b} holds a full, hashed block of prompt tokens (what a CPU tier mirrors). */
     boolean isFullHashed(int b) {
-        return hash[b] != 0 && fill[b] == blockSize;
+        return rec[b * STRIDE + HASH] != 0;
     }
 
     /**
@@ -247,16 +297,14 @@ public final class BlockCache implements KvCache {
      * @return false if no block is free
      */
     boolean reloadIntoFreeBlock(long h) {
-        if (freeHead == NONE) {
+        if (free.size() == 0) {
             return false;
         }
         int b = popFree();
-        if (hash[b] != 0) {
-            index.remove(hash[b]);
+        if (rec[b * STRIDE + HASH] != 0) {
+            index.remove(rec[b * STRIDE + HASH]);
         }
-        fill[b] = blockSize;
-        refCount[b] = 0;
-        inUse[b] = false;
+        rec[b * STRIDE + REF] = 0;
         register(b, h);
         appendFree(b);
         return true;
@@ -272,15 +320,23 @@ public final class BlockCache implements KvCache {
 
     /**
      * Hash of the block at list position {@code listIndex}, chained on {@code prev} (0 = the
-     * previous block had none, which BLIS treats as the empty chain).
+     * previous block had none, which BLIS treats as the empty chain). A whole prompt block chained
+     * on the prompt's own chain is already in the sequence's precomputed prompt chain.
      */
     private long chainHash(long prev, KvSequence seq, int listIndex) {
-        return BlockHasher.hash(prev == 0 ? BlockHasher.ROOT : prev, seq,
-                seq.basePosition + listIndex * blockSize, blockSize);
+        int from = seq.basePosition + listIndex * blockSize;
+        if (from % blockSize == 0 && from + blockSize <= seq.inputLength()) {
+            long[] chain = seq.promptChain(blockSize);
+            int i = from / blockSize;
+            if (i == 0 ? prev == 0 : prev == chain[i - 1]) {
+                return chain[i];
+            }
+        }
+        return seq.hashBlock(prev == 0 ? BlockHasher.ROOT : prev, from, blockSize, scratch);
     }
 
     private void register(int block, long h) {
-        hash[block] = h;
+        rec[block * STRIDE + HASH] = h;
         index.put(h, block);
     }
 
@@ -288,8 +344,7 @@ public final class BlockCache implements KvCache {
     public void release(KvSequence seq) {
         for (int i = seq.blockCount - 1; i >= 0; i--) {
             int b = seq.blocks[i];
-            if (--refCount[b] == 0) {
-                inUse[b] = false;
+            if (--rec[b * STRIDE + REF] == 0) {
                 appendFree(b);
             }
         }
@@ -298,42 +353,18 @@ public final class BlockCache implements KvCache {
     }
 
     private int popFree() {
-        int b = freeHead;
-        if (b == NONE) {
+        if (free.size() == 0) {
             throw new IllegalStateException("free list empty after the room check passed (block accounting broken)");
         }
-        unlink(b);
-        return b;
+        return free.poll();
     }
 
     private void unlink(int b) {
-        int p = prevFree[b];
-        int n = nextFree[b];
-        if (p != NONE) {
-            nextFree[p] = n;
-        } else {
-            freeHead = n;
-        }
-        if (n != NONE) {
-            prevFree[n] = p;
-        } else {
-            freeTail = p;
-        }
-        prevFree[b] = NONE;
-        nextFree[b] = NONE;
-        freeCount--;
+        free.remove(b);
     }
 
     private void appendFree(int b) {
-        prevFree[b] = freeTail;
-        nextFree[b] = NONE;
-        if (freeTail != NONE) {
-            nextFree[freeTail] = b;
-        } else {
-            freeHead = b;
-        }
-        freeTail = b;
-        freeCount++;
+        free.add(b);
     }
 
     /**
@@ -344,24 +375,27 @@ public final class BlockCache implements KvCache {
      */
     public void verifyConservation() {
         int listed = 0;
-        for (int b = freeHead; b != NONE; b = nextFree[b]) {
-            if (inUse[b]) {
-                throw new IllegalStateException("block " + b + " is on the free list but in use");
+        for (int b = 0; b < total; b++) {
+            if (free.contains(b)) {
+                if (rec[b * STRIDE + REF] != 0) {
+                    throw new IllegalStateException("block " + b + " is on the free list but in use");
+                }
+                listed++;
             }
-            listed++;
         }
         int used = 0;
         for (int b = 0; b < total; b++) {
-            if (inUse[b]) {
+            long ref = rec[b * STRIDE + REF];
+            if (ref < 0) {
+                throw new IllegalStateException("block " + b + " has refCount " + ref);
+            }
+            if (ref > 0) {
                 used++;
-                if (refCount[b] <= 0) {
-                    throw new IllegalStateException("block " + b + " in use with refCount " + refCount[b]);
-                }
             }
         }
-        if (listed != freeCount || listed + used != total) {
+        if (listed != free.size() || listed + used != total) {
             throw new IllegalStateException("block conservation violated: free list " + listed
-                    + ", free count " + freeCount + ", in use " + used + ", total " + total);
+                    + ", free count " + free.size() + ", in use " + used + ", total " + total);
         }
     }
 }

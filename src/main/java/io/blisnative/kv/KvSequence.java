@@ -15,6 +15,8 @@ public final class KvSequence implements TokenSequence {
     int[] blocks = new int[8];
     int blockCount;
     int basePosition;
+    /** Tokens in the last held block (meaningful while blockCount > 0); set by the cache. */
+    int lastFill;
     private long[] promptChain;
 
     public KvSequence(int[] input, int[] output) {
@@ -50,6 +52,38 @@ public final class KvSequence implements TokenSequence {
             blocks = Arrays.copyOf(blocks, blockCount * 2);
         }
         blocks[blockCount++] = block;
+    }
+
+    /** Makes room for {@code n} block ids, so appending them never copies the list. */
+    void reserveBlocks(int n) {
+        if (blocks.length < n) {
+            blocks = Arrays.copyOf(blocks, n);
+        }
+    }
+
+    /**
+     * {@link BlockHasher#hash} of the {@code count} tokens at sequence positions
+     * {@code [from, from + count)}, chained on {@code prev}; {@code scratch} (length ≥ count) holds
+     * a block that spans the prompt's end.
+     *
+     * @throws ArrayIndexOutOfBoundsException if the range runs past the sequence's last token
+     */
+    long hashBlock(long prev, int from, int count, int[] scratch) {
+        int end = from + count;
+        if (end <= input.length) {
+            return BlockHasher.hash(prev, input, from, count);
+        }
+        if (from >= input.length) {
+            if (end - input.length > output.length) {
+                throw new ArrayIndexOutOfBoundsException("position " + (end - 1) + " past the sequence's "
+                        + (input.length + output.length) + " tokens");
+            }
+            return BlockHasher.hash(prev, output, from - input.length, count);
+        }
+        for (int i = 0; i < count; i++) {
+            scratch[i] = tokenAt(from + i);
+        }
+        return BlockHasher.hash(prev, scratch, 0, count);
     }
 
     /**

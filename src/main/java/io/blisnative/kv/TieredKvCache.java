@@ -27,6 +27,7 @@ public final class TieredKvCache implements KvCache {
     private long cpuMisses;
     private long mirrored;
     private int[] cachedBefore = new int[64];
+    private final int[] scratch;
 
     /**
      * @param gpu                    the GPU tier; this cache takes it over (do not use it directly)
@@ -47,6 +48,7 @@ public final class TieredKvCache implements KvCache {
         }
         this.gpu = gpu;
         this.cpu = new CpuBlockTier(cpuBlocks);
+        this.scratch = new int[gpu.blockSize()];
         this.reloadCostUs = baseLatencyUs + (long) Math.ceil(gpu.blockSize() / bandwidthBlocksPerUs);
     }
 
@@ -133,7 +135,7 @@ public final class TieredKvCache implements KvCache {
         int reloads = 0;
         long prev = prevHash;
         for (int i = fromBlock; i < n; i++) {
-            long h = onChain ? chain[i] : BlockHasher.hash(prev == 0 ? BlockHasher.ROOT : prev, seq, i * bs, bs);
+            long h = onChain ? chain[i] : seq.hashBlock(prev == 0 ? BlockHasher.ROOT : prev, i * bs, bs, scratch);
             if (gpu.blockForHash(h) >= 0) {
                 prev = h;
                 continue;

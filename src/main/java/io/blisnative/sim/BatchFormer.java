@@ -12,13 +12,15 @@ final class BatchFormer {
     private final KvCache kv;
     private final RunningBatch running;
     private final WaitQueue waiting;
+    private final ValueCounts itlCounts;
 
     private int tokenBudget;
     private int cursor;
     private boolean preempted;
     int preemptionsThisStep;
 
-    BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting) {
+    BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting, ValueCounts itlCounts) {
+        this.itlCounts = itlCounts;
         this.config = config;
         this.kv = kv;
         this.running = running;
@@ -33,50 +35,60 @@ final class BatchFormer {
         tokenBudget = config.maxNumBatchedTokens();
         preempted = false;
         preemptionsThisStep = 0;
-        for (int i = 0; i < running.size(); i++) {
-            running.get(i).newTokens = 0;
-        }
         scheduleRunning();
         admitWaiting(nowUs, admitted);
     }
 
+    /**
+     * Gives each running request, in order, its next prefill chunk or decode token until the
+     * budget or the KV blocks run out. Sets {@code newTokens} of every running request: the
+     * scheduled ones here, the rest to 0 once the pass stops.
+     */
     private void scheduleRunning() {
-        int maxModelLen = config.maxModelLen();
         for (cursor = 0; cursor < running.size(); cursor++) {
-            if (tokenBudget <= 0) {
-                return;
-            }
-            Request req = running.get(cursor);
-            int n = req.inputLength - req.progress;
-            if (n > 0) {
-                int threshold = config.longPrefillTokenThreshold();
-                if (threshold > 0 && threshold < n) {
-                    n = threshold;
-                }
-                n = Math.min(n, tokenBudget);
-                if (maxModelLen > 0) {
-                    n = Math.min(n, Math.max(maxModelLen - 1 - req.progress, 0));
-                }
-                if (!makeRoom(req, n)) {
-                    return;
-                }
-                tokenBudget -= n;
-                req.newTokens = n;
-                req.computedTokens += n;
-            }
-            // Tests progress as of step start, so a request never prefills and decodes in one step.
-            if (req.progress >= req.inputLength && req.outputLength > 0) {
-                if (maxModelLen > 0 && req.progress + 1 > maxModelLen - 1) {
-                    continue;
-                }
-                if (!makeRoom(req, 1)) {
-                    return;
-                }
-                tokenBudget -= 1;
-                req.newTokens = 1;
-                req.computedTokens += 1;
+            if (tokenBudget <= 0 || !scheduleOne(running.get(cursor))) {
+                break;
             }
         }
+        for (int i = cursor; i < running.size(); i++) {
+            running.get(i).newTokens = 0;
+        }
+    }
+
+    /** Schedules one running request; false when it could not get its KV blocks (the pass stops). */
+    private boolean scheduleOne(Request req) {
+        int maxModelLen = config.maxModelLen();
+        req.newTokens = 0;
+        int n = req.inputLength - req.progress;
+        if (n > 0) {
+            int threshold = config.longPrefillTokenThreshold();
+            if (threshold > 0 && threshold < n) {
+                n = threshold;
+            }
+            n = Math.min(n, tokenBudget);
+            if (maxModelLen > 0) {
+                n = Math.min(n, Math.max(maxModelLen - 1 - req.progress, 0));
+            }
+            if (!makeRoom(req, n)) {
+                return false;
+            }
+            tokenBudget -= n;
+            req.newTokens = n;
+            req.computedTokens += n;
+        }
+        // Tests progress as of step start, so a request never prefills and decodes in one step.
+        if (req.progress >= req.inputLength && req.outputLength > 0) {
+            if (maxModelLen > 0 && req.progress + 1 > maxModelLen - 1) {
+                return true;
+            }
+            if (!makeRoom(req, 1)) {
+                return false;
+            }
+            tokenBudget -= 1;
+            req.newTokens = 1;
+            req.computedTokens += 1;
+        }
+        return true;
     }
 
     /** Allocates {@code n} tokens for {@code req}, preempting victims until it fits; false if it cannot. */
@@ -88,14 +100,16 @@ final class BatchFormer {
             preempted = true;
             int victimIndex = config.preemption() == PreemptionPolicy.PRIORITY ? priorityVictim() : running.size() - 1;
             Request victim = running.removeAt(victimIndex);
-            if (victimIndex < cursor) {
+            // Only requests before the cursor were scheduled in this step; the others' newTokens are stale.
+            boolean scheduled = victimIndex < cursor;
+            if (scheduled) {
                 cursor--;
             }
             preemptionsThisStep++;
-            if (victim.newTokens > 0) {
+            if (scheduled && victim.newTokens > 0) {
                 tokenBudget += victim.newTokens;
             }
-            victim.resetForRecompute();
+            victim.resetForRecompute(itlCounts);
             kv.release(victim.kv);
             waiting.addFirst(victim);
             if (victim == req) {

@@ -1,7 +1,6 @@
 package io.blisnative.sim;
 
 import io.blisnative.kv.KvSequence;
-import java.util.Arrays;
 
 /**
  * Mutable state of one request inside the simulator (BLIS's Request). Only the simulator and the
@@ -26,8 +25,9 @@ public final class Request {
     long firstTokenTimeUs = -1;
     long schedulingDelayUs = -1;
     boolean lengthCapped;
-    long[] itl = new long[0];
+    long[] itl = ItlBuffers.NONE;
     int itlCount;
+    long itlSumUs;
 
     Request(Arrival arrival, int serial) {
         this.arrival = arrival;
@@ -71,26 +71,40 @@ public final class Request {
         return progress < inputLength;
     }
 
-    void addItl(long gapUs) {
+    /** Records one inter-token gap; the buffer comes from {@code buffers}, sized for the whole output. */
+    void addItl(long gapUs, ItlBuffers buffers) {
         if (itlCount == itl.length) {
-            itl = Arrays.copyOf(itl, Math.max(16, itlCount * 2));
+            itl = buffers.grow(itl, itlCount, outputLength);
         }
         itl[itlCount++] = gapUs;
+        itlSumUs += gapUs;
     }
 
-    long itlSumUs() {
-        long s = 0;
+    /**
+     * Takes this request's gaps back out of {@code counts} (they were counted as they happened, but
+     * only a completed request's gaps count) and forgets them.
+     */
+    void discardItl(ValueCounts counts) {
         for (int i = 0; i < itlCount; i++) {
-            s += itl[i];
+            counts.addCount(itl[i], -1);
         }
-        return s;
+        itlCount = 0;
+        itlSumUs = 0;
     }
 
-    /** Restarts the request from scratch: vLLM v1 preempts by recompute. */
-    void resetForRecompute() {
+    /** Hands the gap buffer back once the gaps are recorded or discarded. */
+    void releaseItl(ItlBuffers buffers) {
+        buffers.give(itl);
+        itl = ItlBuffers.NONE;
+        itlCount = 0;
+        itlSumUs = 0;
+    }
+
+    /** Restarts the request from scratch (vLLM v1 preempts by recompute); its gaps leave {@code counts}. */
+    void resetForRecompute(ValueCounts counts) {
+        discardItl(counts);
         state = RequestState.QUEUED;
         progress = 0;
-        itlCount = 0;
         ttftSet = false;
         newTokens = 0;
         computedTokens = 0;

@@ -28,6 +28,11 @@ final class RunRecorder {
     final LongList completedOutputTokens = new LongList();
     final LongList allTtftUs = new LongList();
     final LongList schedulingDelayUs = new LongList();
+    /**
+     * Inter-token gaps, counted in bulk as each step happens; the gaps of a request that is
+     * preempted, times out or is still inside at the end are taken back out, so what remains
+     * are the completed requests' gaps.
+     */
     final ValueCounts itlUs = new ValueCounts();
 
     void completed(Request r, long e2eUs, int outputTokens) {
@@ -41,9 +46,6 @@ final class RunRecorder {
         completedTtftUs.add(r.firstTokenTimeUs);
         completedE2eUs.add(e2eUs);
         completedOutputTokens.add(outputTokens);
-        for (int i = 0; i < r.itlCount; i++) {
-            itlUs.add(r.itl[i]);
-        }
         left(r);
     }
 

@@ -3,7 +3,10 @@ package io.blisnative.sim;
 import io.blisnative.kv.KvSequence;
 import java.util.Arrays;
 
-/** The running batch in admission order (vLLM keeps no other order inside it). */
+/**
+ * The running batch in admission order (vLLM keeps no other order inside it), with the requests'
+ * KV sequences kept alongside so the cache's after-step hook gets them without a pass.
+ */
 final class RunningBatch {
     private Request[] items = new Request[64];
     private KvSequence[] sequences = new KvSequence[64];
@@ -20,14 +23,18 @@ final class RunningBatch {
     void add(Request r) {
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);
+            sequences = Arrays.copyOf(sequences, size * 2);
         }
+        sequences[size] = r.kv;
         items[size++] = r;
     }
 
     Request removeAt(int i) {
         Request r = items[i];
         System.arraycopy(items, i + 1, items, i, size - i - 1);
+        System.arraycopy(sequences, i + 1, sequences, i, size - i - 1);
         items[--size] = null;
+        sequences[size] = null;
         return r;
     }
 
@@ -41,26 +48,21 @@ final class RunningBatch {
         return false;
     }
 
-    /** Keeps only the requests for which {@code keep[i]} is true, in order. */
-    void retain(boolean[] keep) {
-        int w = 0;
-        for (int i = 0; i < size; i++) {
-            if (keep[i]) {
-                items[w++] = items[i];
-            }
-        }
-        Arrays.fill(items, w, size, null);
-        size = w;
+    /** Moves the request at {@code from} to {@code to} (≤ from) while compacting in one pass. */
+    void moveDown(int from, int to) {
+        items[to] = items[from];
+        sequences[to] = sequences[from];
     }
 
-    /** The KV sequences of the batch, for the cache's after-step hook; valid until the next call. */
+    /** Drops every request from position {@code newSize} on (after a compacting pass). */
+    void truncate(int newSize) {
+        Arrays.fill(items, newSize, size, null);
+        Arrays.fill(sequences, newSize, size, null);
+        size = newSize;
+    }
+
+    /** The KV sequences of the batch, in batch order (the first {@link #size()} entries). */
     KvSequence[] sequences() {
-        if (sequences.length < size) {
-            sequences = new KvSequence[items.length];
-        }
-        for (int i = 0; i < size; i++) {
-            sequences[i] = items[i].kv;
-        }
         return sequences;
     }
 }

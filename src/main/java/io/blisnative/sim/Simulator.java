@@ -25,6 +25,7 @@ public final class Simulator {
     private final BatchFormer former;
     private final StepBatch stepBatch = new StepBatch();
     private final RunRecorder record = new RunRecorder();
+    private final ItlBuffers itlBuffers = new ItlBuffers();
     private final long outputProcessingUs;
     private final long postDecodeUs;
     private final BatchFormer.Admissions onAdmitted = (r, now) -> r.schedulingDelayUs = now - r.arrivalUs();
@@ -32,14 +33,13 @@ public final class Simulator {
     private boolean stepPending;
     private long clockUs;
     private int nextSerial;
-    private boolean[] keep = new boolean[64];
 
     public Simulator(SimConfig config, KvCache kv, LatencyModel latency, SessionHook sessions) {
         this.config = config;
         this.kv = kv;
         this.latency = latency;
         this.sessions = sessions;
-        this.former = new BatchFormer(config, kv, running, waiting);
+        this.former = new BatchFormer(config, kv, running, waiting, record.itlUs);
         this.outputProcessingUs = latency.outputTokenProcessingTimeUs();
         this.postDecodeUs = latency.postDecodeFixedOverheadUs();
     }
@@ -157,6 +157,8 @@ public final class Simulator {
             scheduleStep(clockUs);
         }
         record.left(r);
+        r.discardItl(record.itlUs);
+        r.releaseItl(itlBuffers);
         done(r, clockUs);
     }
 
@@ -191,32 +193,36 @@ public final class Simulator {
             }
         }
         long stepUs = Math.max(1, latency.stepTimeUs(stepBatch) + kv.consumePendingTransferLatencyUs());
+        long gapUs = stepUs + outputProcessingUs;
+        int gaps = 0;
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
             if (r.progress < r.inputLength) {
                 r.progress = r.computedTokens;
             } else if (r.newTokens > 0) {
                 r.progress++;
-                r.addItl(stepUs + outputProcessingUs);
+                r.addItl(gapUs, itlBuffers);
+                gaps++;
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
                 r.ttftSet = true;
                 r.firstTokenTimeUs = now + stepUs + outputProcessingUs - r.arrivalUs();
             }
         }
+        if (gaps > 0) {
+            record.itlUs.addCount(gapUs, gaps);
+        }
         record.kvUsage(kv.usedBlocks(), stepUs);
         return stepUs;
     }
 
+    /** Finishes the requests that produced their last token, compacting the batch in the same pass. */
     private void completeFinished(long now, long stepUs) {
         int n = running.size();
-        if (keep.length < n) {
-            keep = new boolean[Math.max(n, keep.length * 2)];
-        }
+        int kept = 0;
         int maxModelLen = config.maxModelLen();
         for (int i = 0; i < n; i++) {
             Request r = running.get(i);
-            keep[i] = false;
             if (r.progress >= r.inputLength + Math.max(r.outputLength, 1) - 1) {
                 if (r.outputLength > 0 && r.progress < r.inputLength + r.outputLength
                         && !kv.allocate(r.kv, r.inPrefill(), r.progress, r.progress + 1, false)) {
@@ -228,10 +234,13 @@ public final class Simulator {
                 record.lengthCapped++;
                 finish(r, now, stepUs);
             } else {
-                keep[i] = true;
+                if (kept != i) {
+                    running.moveDown(i, kept);
+                }
+                kept++;
             }
         }
-        running.retain(keep);
+        running.truncate(kept);
     }
 
     private void finish(Request r, long now, long stepUs) {
@@ -243,8 +252,9 @@ public final class Simulator {
             generated++;
         }
         long firstToken = Math.max(r.firstTokenTimeUs, 0);
-        long e2e = firstToken + r.itlSumUs() + (r.outputLength > 0 ? postDecodeUs : 0);
+        long e2e = firstToken + r.itlSumUs + (r.outputLength > 0 ? postDecodeUs : 0);
         record.completed(r, e2e, generated);
+        r.releaseItl(itlBuffers);
         done(r, now + stepUs);
     }
 
@@ -265,9 +275,11 @@ public final class Simulator {
         int queued = waiting.drainTo(inside);
         for (int i = 0; i < queued; i++) {
             record.left(inside[i]);
+            inside[i].discardItl(record.itlUs);
         }
         for (int i = 0; i < running.size(); i++) {
             record.left(running.get(i));
+            running.get(i).discardItl(record.itlUs);
         }
         long endUs = Math.min(clockUs, config.horizonUs());
         return record.toResult(waiting.size(), running.size(), endUs, kv.cacheHitRate());
