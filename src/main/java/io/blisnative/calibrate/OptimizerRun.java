@@ -20,7 +20,8 @@ import org.apache.commons.math3.random.MersenneTwister;
 /**
  * Runs one commons-math3 optimizer over the unit cube within an evaluation budget. The objective
  * remembers the best point itself, so running out of budget is a normal end, not an error. One
- * dimension always uses Brent's method (BOBYQA needs two).
+ * dimension always uses Brent's method (BOBYQA needs two), and a budget too small for BOBYQA's
+ * 2n + 1 interpolation points falls back to Nelder-Mead.
  */
 final class OptimizerRun {
     private static final long CMAES_SEED = 42;
@@ -69,8 +70,8 @@ final class OptimizerRun {
 
     private static void bobyqa(Calibrator.Objective f, int n, double[] start, int budget, double step) {
         if (budget < 2 * n + 2) {
-            throw new IllegalArgumentException("BOBYQA needs at least " + (2 * n + 2) + " evaluations for " + n
-                    + " coefficients, got " + budget);
+            nelderMead(f, n, start, budget, step);
+            return;
         }
         BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * n + 1, step, 1e-4);
         opt.optimize(new MaxEval(budget), new ObjectiveFunction(f::value), GoalType.MINIMIZE,

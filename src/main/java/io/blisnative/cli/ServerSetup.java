@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * Resolves flags, trace-header settings and catalog defaults into a {@link Server}, the way BLIS's
  * CLI does: flags win over the header, the header over the catalog, the catalog over built-in
- * defaults; KV blocks come from GPU memory for the analytical models unless given, and
- * max_model_len from the model config, capped by what the KV cache can hold.
+ * defaults; KV blocks come from GPU memory for the analytical models unless given (BLIS's count for
+ * BLIS's models, vLLM's per-instance count for kernel-roofline), and max_model_len from the model
+ * config, capped by what the KV cache can hold.
  */
 final class ServerSetup {
     /** BLIS's default model, used when coefficient flags are given without a model (as BLIS does). */
@@ -57,7 +58,10 @@ final class ServerSetup {
         }
         Long givenBlocks = first(o.totalKvBlocks, h.totalKvBlocks());
         long blocks = givenBlocks != null ? givenBlocks
-                : analytical ? KvCapacity.totalBlocks(model, hardware, tp, blockSize, util) : BLACKBOX_DEFAULT_KV_BLOCKS;
+                : !analytical ? BLACKBOX_DEFAULT_KV_BLOCKS
+                : latencyName.equals(LatencyModels.KERNEL_ROOFLINE)
+                        ? KvCapacity.instanceBlocks(model, hardware, tp, blockSize, util)
+                        : KvCapacity.totalBlocks(model, hardware, tp, blockSize, util);
         if (blocks <= 0 || blocks > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--total-kv-blocks must be in [1, " + Integer.MAX_VALUE + "], got " + blocks);
         }

@@ -11,9 +11,10 @@ import io.blisnative.sim.StepBatch;
  * <pre>
  *   GEMMs      ‖(β0·weightBytes/BW, β1·gemmFlops(n)/F)‖_p      projections and MLP (MoE: touched experts)
  *   attention  β2·kvBytesRead/BW + β3·prefillAttnFlops/F16      decode reads the KV cache, prefill computes
- *   all-reduce 2·(β4 + β5·ringMB(n))                            only when TP &gt; 1
+ *   all-reduce 2·(β4·log2(TP) + β5·ringMB(n))                   only when TP &gt; 1
  *   fixed      β6 (+ β9 on an MoE layer)                        norms, rotary, activations, launches
  * step = Σ layers + lm_head GEMM + β7 + β8·requests
+ * first-token delivery = β11·requests                              added to TTFT (and E2E), not to the clock
  * </pre>
  * where ‖(a, b)‖_p = (a^p + b^p)^(1/p) with p = β10 blends the memory- and compute-bound
  * regimes of a GEMM (p → ∞ is the hard roofline max), BW is peak HBM bandwidth, F the peak
@@ -21,20 +22,23 @@ import io.blisnative.sim.StepBatch;
  * whatever n is, so weight time does not grow with the batch; routed experts count only those
  * touched: E·(1 − (1 − k/E)^n). KV heads are split across TP and replicated when TP exceeds them;
  * MLA models read their compressed KV (rank + rope dims) on every GPU. The MLP is the gated
- * three-matrix form.
+ * three-matrix form. An all-reduce pays a latency that grows with the log of the group size (the
+ * step count of recursive-doubling algorithms) plus its ring traffic 2·(TP − 1)/TP·n·d·bytes.
  *
  * <p>Beta layout: [0] weight streaming factor (1/efficiency), [1] GEMM compute factor, [2] KV read
- * factor, [3] prefill attention compute factor, [4] µs per all-reduce, [5] µs per MB of all-reduce
+ * factor, [3] prefill attention compute factor, [4] µs per all-reduce and log2(TP), [5] µs per MB of all-reduce
  * ring traffic per GPU, [6] µs per layer, [7] µs per step, [8] µs per scheduled request, [9] µs per
- * MoE layer, [10] roofline blend exponent p ≥ 1. Alphas as trained-physics: queueing (API
- * front-end) {@code trunc(α0)}, post-decode {@code trunc(α1)}, per output token {@code trunc(α2)}.
+ * MoE layer, [10] roofline blend exponent p ≥ 1, [11] µs of first-token delivery per request in the
+ * step (the API server handles every running request's output of a step before the next). Alphas as
+ * trained-physics: queueing (API front-end) {@code trunc(α0)}, post-decode {@code trunc(α1)}, per
+ * output token {@code trunc(α2)}.
  *
  * <p>{@link #stepTimeUs} allocates nothing; the result is truncated to whole µs, at least 1.
  */
 public final class KernelRooflineModel implements LatencyModel {
 
     /** Number of beta coefficients this model takes. */
-    public static final int BETAS = 11;
+    public static final int BETAS = 12;
 
     private final double weightFactor;
     private final double computeFactor;
@@ -47,6 +51,7 @@ public final class KernelRooflineModel implements LatencyModel {
     private final double perRequestUs;
     private final double perMoeLayerUs;
     private final double exponent;
+    private final double deliveryUsPerRequest;
     private final long queueingUs;
     private final long postDecodeUs;
     private final long outputTokenUs;
@@ -73,13 +78,14 @@ public final class KernelRooflineModel implements LatencyModel {
         this.computeFactor = beta[1];
         this.kvFactor = beta[2];
         this.attentionFactor = beta[3];
-        this.allReduceUs = beta[4];
+        this.allReduceUs = beta[4] * (Math.log(tp) / Math.log(2));
         this.allReduceUsPerMb = beta[5];
         this.perLayerUs = beta[6];
         this.perStepUs = beta[7];
         this.perRequestUs = beta[8];
         this.perMoeLayerUs = beta[9];
         this.exponent = beta[10];
+        this.deliveryUsPerRequest = beta[11];
         this.queueingUs = GoMath.truncToLong(alpha[0]);
         this.postDecodeUs = GoMath.truncToLong(alpha[1]);
         this.outputTokenUs = GoMath.truncToLong(alpha[2]);
@@ -171,5 +177,10 @@ public final class KernelRooflineModel implements LatencyModel {
     @Override
     public long postDecodeFixedOverheadUs() {
         return postDecodeUs;
+    }
+
+    @Override
+    public long firstTokenDeliveryUs(int batchSize) {
+        return GoMath.truncToLong(deliveryUsPerRequest * batchSize);
     }
 }

@@ -28,7 +28,7 @@ public final class LatencyModels {
      *       &gt; 0. Only roofline-v2 takes a bandwidth efficiency below 1 and overheads.</li>
      *   <li>trained-physics: 3 alphas, 7–11 betas; heads and KV heads divisible by TP,
      *       intermediate_size &gt; 0.</li>
-     *   <li>kernel-roofline: 3 alphas, 11 betas (beta[10] ≥ 1); heads divisible by TP.</li>
+     *   <li>kernel-roofline: 3 alphas, 12 betas (beta[10] ≥ 1); heads divisible by TP.</li>
      *   <li>blackbox: 3 alphas, 3 betas; needs no model or hardware.</li>
      * </ul>
      * All coefficients must be finite and ≥ 0.

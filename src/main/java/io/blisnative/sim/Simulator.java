@@ -214,6 +214,7 @@ public final class Simulator {
             }
         }
         long stepUs = Math.max(1, latency.stepTimeUs(stepBatch) + kv.consumePendingTransferLatencyUs());
+        long deliveryUs = latency.firstTokenDeliveryUs(stepBatch.size());
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
             if (r.progress < r.inputLength) {
@@ -224,7 +225,7 @@ public final class Simulator {
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
                 r.ttftSet = true;
-                r.firstTokenTimeUs = now + stepUs + outputProcessingUs - r.arrivalUs();
+                r.firstTokenTimeUs = now + stepUs + outputProcessingUs + deliveryUs - r.arrivalUs();
             }
         }
         record.kvUsage(kv.usedBlocks(), stepUs);
