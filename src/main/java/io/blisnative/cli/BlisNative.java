@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Simulates vLLM inference serving and reports how far the simulation is from measurements.",
         subcommands = {ReplayCommand.class, CompareCommand.class, RunCommand.class, ConvertCommand.class,
-            ReportCommand.class, ModelsCommand.class, HardwareCommand.class})
+            CalibrateCommand.class, ReportCommand.class, ModelsCommand.class, HardwareCommand.class})
 public class BlisNative {
 }
