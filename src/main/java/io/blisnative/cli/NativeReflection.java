@@ -26,6 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     "io.blisnative.latency.CatalogFiles$MoeSection",
     "io.blisnative.latency.CatalogFiles$MlaSection",
     "io.blisnative.latency.CatalogFiles$RooflineV2Section",
+    "io.blisnative.latency.CatalogFiles$LatencyDefault",
     "io.blisnative.latency.CatalogFiles$DefaultsFile",
     "io.blisnative.latency.CatalogFiles$DefaultsEntry",
     "io.blisnative.latency.CatalogFiles$CoefficientsFile",
