@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "blis-native", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates vLLM inference serving and reports how far the simulation is from measurements.",
-        subcommands = {ReplayCommand.class, RunCommand.class, ConvertCommand.class, ModelsCommand.class,
-            HardwareCommand.class})
+        subcommands = {ReplayCommand.class, CompareCommand.class, RunCommand.class, ConvertCommand.class,
+            CalibrateCommand.class, ReportCommand.class, ModelsCommand.class, HardwareCommand.class})
 public class BlisNative {
 }

@@ -27,6 +27,9 @@ final class ConfigDir {
         }
         Path found = searchUp(codeLocation());
         if (found == null) {
+            found = searchUp(executableLocation());
+        }
+        if (found == null) {
             found = searchUp(Path.of("").toAbsolutePath());
         }
         if (found == null) {
@@ -41,6 +44,11 @@ final class ConfigDir {
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The running program itself: the only location a native executable knows. */
+    private static Path executableLocation() {
+        return ProcessHandle.current().info().command().map(Path::of).map(Path::getParent).orElse(null);
     }
 
     private static Path searchUp(Path start) {

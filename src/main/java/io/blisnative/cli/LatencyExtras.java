@@ -55,12 +55,12 @@ final class LatencyExtras {
     }
 
     /** The CPU scheduling cost wrapped around the step-time model; none unless a flag sets one. */
-    static SchedulingOverhead scheduling(SimOptions o) {
+    static SchedulingOverhead scheduling(SimOptions o, boolean async) {
         return new SchedulingOverhead(
                 nonNegative("--sched-overhead-us", o.schedOverheadUs, 0),
                 nonNegative("--sched-overhead-per-request-us", o.schedOverheadPerRequestUs, 0),
                 nonNegative("--postprocess-overhead-us", o.postprocessOverheadUs, 0),
-                o.asyncScheduling);
+                async);
     }
 
     /** The latency model's name with its non-default options, for the one-line server description. */

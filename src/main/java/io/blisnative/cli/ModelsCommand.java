@@ -126,6 +126,9 @@ public final class ModelsCommand implements Callable<Integer> {
                 return "roofline per phase at sustained bandwidth, mixed-step blend, optional seed-study overheads";
             case LatencyModels.TRAINED_PHYSICS:
                 return "roofline terms scaled by fitted betas plus per-layer/request/step constants (BLIS default)";
+            case LatencyModels.KERNEL_ROOFLINE:
+                return "per-kernel rooflines (GEMMs, attention, all-reduce) plus fixed costs, fitted on H100 vLLM runs"
+                        + " (default without --latency-model)";
             default:
                 return "";
         }

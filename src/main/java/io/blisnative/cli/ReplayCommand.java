@@ -50,7 +50,7 @@ public final class ReplayCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--max-error", paramLabel = "BUDGET",
-            description = "error budget, e.g. e2e=10,ttft=15,tpot=15 (absolute %); exceeded -> exit 1")
+            description = "error budget, e.g. e2e=10,ttft=15,tpot=15 (absolute %%); exceeded -> exit 1")
     String maxError;
 
     @Override

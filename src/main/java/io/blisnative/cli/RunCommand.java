@@ -6,6 +6,9 @@ import io.blisnative.metrics.BlisMetrics;
 import io.blisnative.sim.SimResult;
 import io.blisnative.workload.DistributionParams;
 import io.blisnative.workload.DistributionWorkload;
+import io.blisnative.workload.GeneratedWorkload;
+import io.blisnative.workload.InferencePerfWorkload;
+import io.blisnative.workload.WorkloadSpecFile;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -71,6 +74,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "Output: table or json (default ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--workload-spec", paramLabel = "FILE",
+            description = "BLIS workload spec YAML with an inference_perf section (shared-prefix groups, multi-turn"
+                    + " sessions, stages) instead of the distribution flags.")
+    java.nio.file.Path workloadSpec;
+
     @Option(names = "--trace-output", paramLabel = "FILE",
             description = "Also write the generated workload as a canonical trace (replayable with 'replay').")
     java.nio.file.Path traceOutput;
@@ -93,7 +101,16 @@ public final class RunCommand implements Callable<Integer> {
         err.flush();
         long started = System.nanoTime();
         SimResult result;
-        if (traceOutput == null) {
+        if (workloadSpec != null) {
+            if (traceOutput != null) {
+                throw new IllegalArgumentException("--trace-output is not supported with --workload-spec (follow-up"
+                        + " rounds depend on the simulation)");
+            }
+            WorkloadSpecFile file = WorkloadSpecFile.read(workloadSpec, seed);
+            GeneratedWorkload w = new InferencePerfWorkload(file.spec(), file.seed(), Long.MAX_VALUE,
+                    file.numRequests()).generate();
+            result = server.newSimulator(w.sessions()).run(w.arrivals());
+        } else if (traceOutput == null) {
             result = server.newSimulator().run(new DistributionWorkload(params).iterator());
         } else {
             try (WorkloadTrace trace = new WorkloadTrace(traceOutput, server, seed, rate, prefixTokens)) {

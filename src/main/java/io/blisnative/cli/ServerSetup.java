@@ -21,11 +21,13 @@ import java.util.Optional;
 /**
  * Resolves flags, trace-header settings and catalog defaults into a {@link Server}, the way BLIS's
  * CLI does: flags win over the header, the header over the catalog, the catalog over built-in
- * defaults; KV blocks come from GPU memory for the analytical models unless given, and
- * max_model_len from the model config, capped by what the KV cache can hold.
+ * defaults; KV blocks come from GPU memory for the analytical models unless given (BLIS's count for
+ * BLIS's models, vLLM's per-instance count for kernel-roofline), and max_model_len from the model
+ * config, capped by what the KV cache can hold.
  */
 final class ServerSetup {
-    static final String DEFAULT_LATENCY_MODEL = LatencyModels.TRAINED_PHYSICS;
+    /** BLIS's default model, used when coefficient flags are given without a model (as BLIS does). */
+    static final String BLIS_LATENCY_MODEL = LatencyModels.TRAINED_PHYSICS;
     static final String DEFAULT_COEFFICIENTS = "trained-physics-iter29";
     private static final long BLACKBOX_DEFAULT_KV_BLOCKS = 1_000_000;
 
@@ -34,7 +36,8 @@ final class ServerSetup {
 
     static Server resolve(SimOptions o, ServerDefaults h, PrintWriter err) {
         Catalog catalog = Catalog.load(ConfigDir.locate(o.configDir));
-        String latencyName = latencyName(o);
+        Coefficients fileFit = o.coefficientsFile == null ? null : Catalog.readCoefficients(Path.of(o.coefficientsFile));
+        String latencyName = latencyName(o, fileFit, catalog);
         boolean analytical = !latencyName.equals(LatencyModels.BLACKBOX);
         String modelName = first(o.model, h.model());
         Optional<ModelDefaults> modelDefaults = catalog.defaults(modelName);
@@ -55,7 +58,10 @@ final class ServerSetup {
         }
         Long givenBlocks = first(o.totalKvBlocks, h.totalKvBlocks());
         long blocks = givenBlocks != null ? givenBlocks
-                : analytical ? KvCapacity.totalBlocks(model, hardware, tp, blockSize, util) : BLACKBOX_DEFAULT_KV_BLOCKS;
+                : !analytical ? BLACKBOX_DEFAULT_KV_BLOCKS
+                : latencyName.equals(LatencyModels.KERNEL_ROOFLINE)
+                        ? KvCapacity.instanceBlocks(model, hardware, tp, blockSize, util)
+                        : KvCapacity.totalBlocks(model, hardware, tp, blockSize, util);
         if (blocks <= 0 || blocks > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--total-kv-blocks must be in [1, " + Integer.MAX_VALUE + "], got " + blocks);
         }
@@ -66,7 +72,9 @@ final class ServerSetup {
         if (analytical) {
             maxModelLen = KvCapacity.capMaxModelLen(maxModelLen, blocks, blockSize);
         }
-        LatencyConfig latencyConfig = latencyConfig(catalog, o, latencyName, model, hardware, gpu, tp, err);
+        Coefficients fit = fitFor(catalog, o, latencyName, fileFit);
+        boolean async = o.asyncScheduling != null ? o.asyncScheduling : fit != null && fit.asyncScheduling();
+        LatencyConfig latencyConfig = latencyConfig(catalog, o, latencyName, fit, model, hardware, gpu, tp, async, err);
         LatencyModel latency = LatencyModels.create(latencyConfig);
         SimConfig config = new SimConfig(
                 first(o.maxNumSeqs, h.maxNumSeqs(), 256),
@@ -75,11 +83,12 @@ final class ServerSetup {
                 (int) maxModelLen,
                 o.scheduler == null ? QueueOrder.FCFS : QueueOrder.parse(o.scheduler),
                 o.preemptionPolicy == null ? PreemptionPolicy.FCFS : PreemptionPolicy.parse(o.preemptionPolicy),
-                o.horizonUs == null ? Long.MAX_VALUE : o.horizonUs);
+                o.horizonUs == null ? Long.MAX_VALUE : o.horizonUs, async);
         String description = String.format(Locale.ROOT, "%s on %dx %s, %s, %d KV blocks of %d tokens, max_model_len %d",
                 modelName != null ? modelName : o.modelConfigFolder != null ? o.modelConfigFolder : "(no model)", tp, gpu,
                 LatencyExtras.describe(latencyConfig), blocks, blockSize, maxModelLen);
-        return new Server(config, (int) blocks, blockSize, cpuTier(o, h), latency, latencyName, modelName, gpu, tp, description);
+        return new Server(config, (int) blocks, blockSize, cpuTier(o, h), latency, latencyName, modelName, gpu, tp, description,
+                latencyConfig);
     }
 
     private static Server.CpuTier cpuTier(SimOptions o, ServerDefaults h) {
@@ -93,8 +102,21 @@ final class ServerSetup {
         return new Server.CpuTier((int) cpuBlocks, bandwidth, baseLatency);
     }
 
-    private static String latencyName(SimOptions o) {
-        String name = o.latencyModel != null ? o.latencyModel : DEFAULT_LATENCY_MODEL;
+    /**
+     * The latency model: --latency-model; else the --coefficients file's; else trained-physics when
+     * coefficient flags are given (BLIS's rule); else the catalog's default fit's model.
+     */
+    private static String latencyName(SimOptions o, Coefficients fileFit, Catalog catalog) {
+        String name;
+        if (o.latencyModel != null) {
+            name = o.latencyModel;
+        } else if (fileFit != null) {
+            name = fileFit.latencyModel();
+        } else if (o.alphaCoeffs != null || o.betaCoeffs != null) {
+            name = BLIS_LATENCY_MODEL;
+        } else {
+            name = catalog.defaultLatency().map(Coefficients::latencyModel).orElse(BLIS_LATENCY_MODEL);
+        }
         if (!LatencyModels.NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown latency model '" + name + "' (expected one of "
                     + String.join(", ", LatencyModels.NAMES) + ")");
@@ -112,16 +134,28 @@ final class ServerSetup {
         return catalog.resolveModel(modelName);
     }
 
-    private static LatencyConfig latencyConfig(Catalog catalog, SimOptions o, String name, ModelConfig model,
-            HardwareConfig hardware, String gpu, int tp, PrintWriter err) {
+    /**
+     * The coefficient file a model takes its missing coefficients from: --coefficients FILE; else for
+     * trained-physics BLIS's iter29 fit; else the catalog's default fit when it is for this model.
+     * Null when the flags give every coefficient or the model needs none.
+     */
+    private static Coefficients fitFor(Catalog catalog, SimOptions o, String name, Coefficients fileFit) {
+        if (fileFit != null) {
+            return fileFit;
+        }
+        if (o.alphaCoeffs != null && o.betaCoeffs != null) {
+            return null;
+        }
+        if (name.equals(LatencyModels.TRAINED_PHYSICS)) {
+            return catalog.coefficients().get(DEFAULT_COEFFICIENTS);
+        }
+        return catalog.defaultLatency().filter(c -> c.latencyModel().equals(name)).orElse(null);
+    }
+
+    private static LatencyConfig latencyConfig(Catalog catalog, SimOptions o, String name, Coefficients file,
+            ModelConfig model, HardwareConfig hardware, String gpu, int tp, boolean async, PrintWriter err) {
         double[] alpha = o.alphaCoeffs;
         double[] beta = o.betaCoeffs;
-        Coefficients file = null;
-        if (o.coefficientsFile != null) {
-            file = Catalog.readCoefficients(Path.of(o.coefficientsFile));
-        } else if (name.equals(LatencyModels.TRAINED_PHYSICS) && (alpha == null || beta == null)) {
-            file = catalog.coefficients().get(DEFAULT_COEFFICIENTS);
-        }
         if (file != null) {
             alpha = alpha != null ? alpha : file.alpha();
             beta = beta != null ? beta : file.beta();
@@ -131,12 +165,13 @@ final class ServerSetup {
             err.println("blis-native: note: " + name + " has no beta coefficients; --beta-coeffs ignored");
             beta = null;
         }
-        if (name.equals(LatencyModels.BLACKBOX) && (alpha == null || beta == null)) {
-            throw new IllegalArgumentException("blackbox needs --alpha-coeffs and --beta-coeffs (or --coefficients FILE)");
+        if ((name.equals(LatencyModels.BLACKBOX) || name.equals(LatencyModels.KERNEL_ROOFLINE))
+                && (alpha == null || beta == null)) {
+            throw new IllegalArgumentException(name + " needs --alpha-coeffs and --beta-coeffs (or --coefficients FILE)");
         }
         return new LatencyConfig(name, alpha, beta, model, hardware, tp,
                 LatencyExtras.bandwidthEfficiency(catalog, o, name, gpu), LatencyExtras.rooflineV2(o, name, file),
-                LatencyExtras.scheduling(o));
+                LatencyExtras.scheduling(o, async));
     }
 
     private static void positive(String flag, long v) {

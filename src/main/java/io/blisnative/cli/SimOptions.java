@@ -59,9 +59,12 @@ public final class SimOptions {
     @Option(names = "--postprocess-overhead-us", paramLabel = "US", description = "Post-processing time after each step (default 0).")
     Double postprocessOverheadUs;
 
-    @Option(names = "--async-scheduling",
-            description = "Overlap CPU scheduling with the GPU step: step = max(GPU, CPU schedule) + post-processing.")
-    boolean asyncScheduling;
+    @Option(names = "--async-scheduling", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "vLLM's async scheduling: the next batch is formed while a step runs, so a request arriving"
+                    + " mid-step joins the batch after next, and CPU scheduling overlaps the GPU step (step ="
+                    + " max(GPU, CPU schedule) + post-processing). Default: the coefficient fit's setting (on for"
+                    + " the default kernel-roofline fit), else off as in BLIS.")
+    Boolean asyncScheduling;
 
     @Option(names = "--total-kv-blocks", paramLabel = "N",
             description = "KV blocks on the GPU(s); default: derived from GPU memory for roofline/trained-physics, else 1000000.")

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The product's bundled catalog, read from a config folder laid out as
  * <pre>
  *   hardware.yaml                 GPUs
- *   defaults.yaml                 default GPU and TP per model
+ *   defaults.yaml                 default GPU and TP per model; the latency fit used when none is named
  *   models/&lt;short-name&gt;.yaml      one model each
  *   coefficients/&lt;name&gt;.yaml      one coefficient fit each
  * </pre>
@@ -33,9 +33,12 @@ public final class Catalog {
     private final Map<String, CatalogGpu> gpus;
     private final Map<String, ModelDefaults> defaults;
     private final Map<String, Coefficients> coefficients;
+    private final Coefficients defaultLatency;
 
     private Catalog(Map<String, CatalogModel> modelsByShortName, Map<String, CatalogModel> modelsByKey,
-            Map<String, CatalogGpu> gpus, Map<String, ModelDefaults> defaults, Map<String, Coefficients> coefficients) {
+            Map<String, CatalogGpu> gpus, Map<String, ModelDefaults> defaults, Map<String, Coefficients> coefficients,
+            Coefficients defaultLatency) {
+        this.defaultLatency = defaultLatency;
         this.modelsByShortName = Collections.unmodifiableMap(modelsByShortName);
         this.modelsByKey = modelsByKey;
         this.gpus = Collections.unmodifiableMap(gpus);
@@ -57,12 +60,37 @@ public final class Catalog {
         for (Path file : yamlFiles(configDir.resolve("models"))) {
             models.put(stem(file), readModel(file));
         }
-        Map<String, ModelDefaults> defaults = readDefaults(configDir.resolve("defaults.yaml"), gpus);
+        Path defaultsFile = configDir.resolve("defaults.yaml");
+        CatalogFiles.DefaultsFile defaultsYaml = CatalogFiles.read(defaultsFile, CatalogFiles.DefaultsFile.class);
+        Map<String, ModelDefaults> defaults = readDefaults(defaultsFile, defaultsYaml, gpus);
         Map<String, Coefficients> fits = new TreeMap<>();
         for (Path file : yamlFiles(configDir.resolve("coefficients"))) {
             fits.put(stem(file), readCoefficients(file));
         }
-        return new Catalog(models, indexModels(configDir.resolve("models"), models), gpus, defaults, fits);
+        return new Catalog(models, indexModels(configDir.resolve("models"), models), gpus, defaults, fits,
+                defaultLatency(defaultsFile, defaultsYaml.latency(), fits));
+    }
+
+    /**
+     * The coefficient fit (and with it the latency model) a run uses when it names neither a latency
+     * model nor coefficients: defaults.yaml {@code latency.coefficients}; empty when not set.
+     */
+    public Optional<Coefficients> defaultLatency() {
+        return Optional.ofNullable(defaultLatency);
+    }
+
+    private static Coefficients defaultLatency(Path file, CatalogFiles.LatencyDefault section,
+            Map<String, Coefficients> fits) {
+        if (section == null) {
+            return null;
+        }
+        String name = requireText(file, section.coefficients(), "latency.coefficients");
+        Coefficients fit = fits.get(name);
+        if (fit == null) {
+            throw new IllegalArgumentException(file + ": latency.coefficients '" + name
+                    + "' is not a file in coefficients/ (have " + String.join(", ", fits.keySet()) + ")");
+        }
+        return fit;
     }
 
     /** Every catalog model, by short name. */
@@ -185,8 +213,8 @@ public final class Catalog {
         return gpus;
     }
 
-    private static Map<String, ModelDefaults> readDefaults(Path file, Map<String, CatalogGpu> gpus) {
-        CatalogFiles.DefaultsFile f = CatalogFiles.read(file, CatalogFiles.DefaultsFile.class);
+    private static Map<String, ModelDefaults> readDefaults(Path file, CatalogFiles.DefaultsFile f,
+            Map<String, CatalogGpu> gpus) {
         String fileSource = requireText(file, f.source(), "source");
         Map<String, ModelDefaults> out = new TreeMap<>();
         Map<String, String> byShortName = new TreeMap<>();
@@ -232,7 +260,7 @@ public final class Catalog {
             }
             return new Coefficients(stem(file), model, doubles(CatalogFiles.req(f.alpha(), "alpha")),
                     doubles(CatalogFiles.req(f.beta(), "beta")), f.source(), f.data(), f.loss(),
-                    CatalogFiles.toOverheads(f.rooflineV2()));
+                    CatalogFiles.toOverheads(f.rooflineV2()), Boolean.TRUE.equals(f.asyncScheduling()), f.split());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(file.toString()) ? e.getMessage()
                     : file + ": " + e.getMessage(), e);

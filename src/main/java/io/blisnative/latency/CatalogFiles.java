@@ -92,7 +92,14 @@ final class CatalogFiles {
     /** config/defaults.yaml. */
     record DefaultsFile(
             @JsonProperty("source") String source,
+            @JsonProperty("latency") LatencyDefault latency,
             @JsonProperty("models") Map<String, DefaultsEntry> models) {
+    }
+
+    /** The latency: section of config/defaults.yaml: the fit used when no latency model is named. */
+    record LatencyDefault(
+            @JsonProperty("coefficients") String coefficients,
+            @JsonProperty("source") String source) {
     }
 
     /** One model of config/defaults.yaml; its own source overrides the file's. */
@@ -110,7 +117,10 @@ final class CatalogFiles {
             @JsonProperty("loss") String loss,
             @JsonProperty("alpha") List<Double> alpha,
             @JsonProperty("beta") List<Double> beta,
-            @JsonProperty("roofline_v2") RooflineV2Section rooflineV2) {
+            @JsonProperty("roofline_v2") RooflineV2Section rooflineV2,
+            @JsonProperty("async_scheduling") Boolean asyncScheduling,
+            @JsonProperty("split") String split,
+            @JsonProperty("calibration") Map<String, Object> calibration) {
     }
 
     /** The roofline_v2: section of a coefficients file; absent figures are 0 (off). Units µs. */

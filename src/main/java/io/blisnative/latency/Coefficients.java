@@ -13,9 +13,12 @@ package io.blisnative.latency;
  * @param loss         the fit's reported error
  * @param rooflineV2   roofline-v2 additive overheads ({@link RooflineV2Overheads#NONE} for other models
  *                     or when the file sets none); null means NONE
+ * @param asyncScheduling true when the fit assumed vLLM's async scheduling (the simulator then forms the
+ *                     next batch while a step runs); false for BLIS's synchronous scheduler
+ * @param split        how the fitted data was split into training and validation (null when not stated)
  */
 public record Coefficients(String name, String latencyModel, double[] alpha, double[] beta, String source,
-        String data, String loss, RooflineV2Overheads rooflineV2) {
+        String data, String loss, RooflineV2Overheads rooflineV2, boolean asyncScheduling, String split) {
 
     public Coefficients {
         for (String[] field : new String[][] {{"name", name}, {"latencyModel", latencyModel}, {"source", source},
@@ -33,6 +36,12 @@ public record Coefficients(String name, String latencyModel, double[] alpha, dou
             throw new IllegalArgumentException("roofline_v2 overheads need latency_model " + LatencyModels.ROOFLINE_V2
                     + ", got " + latencyModel);
         }
+    }
+
+    /** A fit for BLIS's synchronous scheduler, split not stated. */
+    public Coefficients(String name, String latencyModel, double[] alpha, double[] beta, String source, String data,
+            String loss, RooflineV2Overheads rooflineV2) {
+        this(name, latencyModel, alpha, beta, source, data, loss, rooflineV2, false, null);
     }
 
     /** A fit without roofline-v2 overheads. */

@@ -64,6 +64,21 @@ public final class KvCapacity {
         return model.isMoe() && dp > 1 ? blocks * dp : blocks;
     }
 
+    /**
+     * KV blocks of one instance of {@code tp} GPUs as vLLM counts them (a block holds
+     * {@code blockSize} tokens across all TP shards): BLIS's {@link #totalBlocks} divided by TP.
+     * BLIS divides the memory of all TP GPUs by the KV bytes a token takes on one GPU, so each token
+     * is counted TP times; vLLM sizes the cache per GPU, which is the same memory per GPU divided
+     * by the same bytes per GPU. Identical to {@link #totalBlocks} at TP 1.
+     *
+     * @return number of blocks, ≥ 1
+     * @throws IllegalArgumentException as {@link #totalBlocks}
+     */
+    public static long instanceBlocks(ModelConfig model, HardwareConfig hw, int tp, int blockSize,
+            double gpuMemoryUtilization) {
+        return Math.max(1, totalBlocks(model, hw, tp, 1, blockSize, gpuMemoryUtilization) / tp);
+    }
+
     private static void checkInputs(ModelConfig model, HardwareConfig hw, int dp, int blockSize, double util) {
         if (!(util > 0 && util <= 1.0)) {
             throw new IllegalArgumentException("gpuMemoryUtilization must be in (0, 1], got " + util);

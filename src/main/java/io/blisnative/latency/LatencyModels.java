@@ -10,8 +10,10 @@ public final class LatencyModels {
     public static final String ROOFLINE_V2 = "roofline-v2";
     public static final String TRAINED_PHYSICS = "trained-physics";
     public static final String BLACKBOX = "blackbox";
+    public static final String KERNEL_ROOFLINE = "kernel-roofline";
     /** The accepted names, sorted. */
-    public static final List<String> NAMES = List.of(BLACKBOX, ROOFLINE, ROOFLINE_V2, TRAINED_PHYSICS);
+    public static final List<String> NAMES = List.of(BLACKBOX, KERNEL_ROOFLINE, ROOFLINE, ROOFLINE_V2,
+            TRAINED_PHYSICS);
 
     private LatencyModels() {
     }
@@ -26,6 +28,7 @@ public final class LatencyModels {
      *       &gt; 0. Only roofline-v2 takes a bandwidth efficiency below 1 and overheads.</li>
      *   <li>trained-physics: 3 alphas, 7–11 betas; heads and KV heads divisible by TP,
      *       intermediate_size &gt; 0.</li>
+     *   <li>kernel-roofline: 3 alphas, 12 betas (beta[10] ≥ 1); heads divisible by TP.</li>
      *   <li>blackbox: 3 alphas, 3 betas; needs no model or hardware.</li>
      * </ul>
      * All coefficients must be finite and ≥ 0.
@@ -51,6 +54,10 @@ public final class LatencyModels {
             case TRAINED_PHYSICS:
                 requireModelAndHardware(config);
                 return new TrainedPhysicsModel(config.model(), config.hardware(), config.tp(), config.alpha(),
+                        config.beta());
+            case KERNEL_ROOFLINE:
+                requireModelAndHardware(config);
+                return new KernelRooflineModel(config.model(), config.hardware(), config.tp(), config.alpha(),
                         config.beta());
             case BLACKBOX:
                 return new BlackboxModel(config.alpha(), config.beta());

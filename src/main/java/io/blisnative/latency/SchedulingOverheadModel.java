@@ -12,7 +12,7 @@ import io.blisnative.sim.StepBatch;
  *   step = max(g, cpu) + postprocessUs        async scheduling (CPU work for the next step
  *                                             overlaps this GPU step)
  * </pre>
- * rounded to whole µs, at least 1. Queueing, output-token and post-decode overheads are the
+ * rounded to whole µs, at least 1. Queueing, output-token, post-decode and first-token delivery times are the
  * wrapped model's. {@link #stepTimeUs} allocates nothing.
  */
 public final class SchedulingOverheadModel implements LatencyModel {
@@ -67,5 +67,10 @@ public final class SchedulingOverheadModel implements LatencyModel {
     @Override
     public long postDecodeFixedOverheadUs() {
         return gpu.postDecodeFixedOverheadUs();
+    }
+
+    @Override
+    public long firstTokenDeliveryUs(int batchSize) {
+        return gpu.firstTokenDeliveryUs(batchSize);
     }
 }

@@ -24,4 +24,15 @@ public interface LatencyModel {
 
     /** Added once to the E2E of requests with output tokens; does not advance the clock (µs). */
     long postDecodeFixedOverheadUs();
+
+    /**
+     * Time from the end of the step that produced a request's first token until the client has it,
+     * when {@code batchSize} requests ran in that step: output processing and streaming handle every
+     * running request's token of a step one after another, so the delay grows with the batch. Added
+     * to TTFT and therefore to E2E, not to inter-token gaps; does not advance the clock (µs, ≥ 0).
+     * None by default (BLIS's models).
+     */
+    default long firstTokenDeliveryUs(int batchSize) {
+        return 0;
+    }
 }

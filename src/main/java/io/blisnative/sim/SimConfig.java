@@ -10,6 +10,10 @@ package io.blisnative.sim;
  * @param queueOrder                 wait-queue ordering
  * @param preemption                 victim choice under KV pressure
  * @param horizonUs                  stop after the first event past this time; Long.MAX_VALUE = run to the end
+ * @param asyncScheduling            vLLM's async scheduling: the batch of step k+1 is formed while step k runs,
+ *                                   so a request that arrives during a step can join the batch after next at
+ *                                   the earliest; false = BLIS's synchronous scheduler (the next batch is formed
+ *                                   when the running step ends)
  */
 public record SimConfig(
         int maxNumSeqs,
@@ -18,7 +22,8 @@ public record SimConfig(
         int maxModelLen,
         QueueOrder queueOrder,
         PreemptionPolicy preemption,
-        long horizonUs) {
+        long horizonUs,
+        boolean asyncScheduling) {
 
     public SimConfig {
         if (maxNumSeqs < 1) {
@@ -40,6 +45,19 @@ public record SimConfig(
         if (horizonUs <= 0) {
             throw new IllegalArgumentException("horizonUs must be > 0, got " + horizonUs);
         }
+    }
+
+    /** Synchronous scheduling, as BLIS. */
+    public SimConfig(int maxNumSeqs, int maxNumBatchedTokens, int longPrefillTokenThreshold, int maxModelLen,
+            QueueOrder queueOrder, PreemptionPolicy preemption, long horizonUs) {
+        this(maxNumSeqs, maxNumBatchedTokens, longPrefillTokenThreshold, maxModelLen, queueOrder, preemption, horizonUs,
+                false);
+    }
+
+    /** The same settings with async scheduling on or off. */
+    public SimConfig withAsyncScheduling(boolean on) {
+        return new SimConfig(maxNumSeqs, maxNumBatchedTokens, longPrefillTokenThreshold, maxModelLen, queueOrder,
+                preemption, horizonUs, on);
     }
 
     /** vLLM-like defaults used by BLIS: 256 sequences, 2048 tokens, FCFS, no cap, no horizon. */

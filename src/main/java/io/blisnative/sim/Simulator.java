@@ -13,6 +13,11 @@ import java.util.Iterator;
  *
  * <p>Each step runs four phases: form the batch, execute it (price it and advance progress),
  * complete finished requests, schedule the next step.
+ *
+ * <p>With {@link SimConfig#asyncScheduling()} the batch of the next step is formed while this one
+ * runs, as vLLM's async scheduling does: a request that reaches the server during a step is held
+ * back until the following batch has been formed, so it joins the batch after next. A request
+ * reaching an idle server is scheduled at once.
  */
 public final class Simulator {
     private final SimConfig config;
@@ -21,6 +26,8 @@ public final class Simulator {
     private final SessionHook sessions;
     private final EventQueue events = new EventQueue();
     private final WaitQueue waiting = new WaitQueue();
+    /** Async scheduling only: requests that arrived while the current step ran, not yet schedulable. */
+    private final WaitQueue arrivedDuringStep = new WaitQueue();
     private final RunningBatch running = new RunningBatch();
     private final BatchFormer former;
     private final StepBatch stepBatch = new StepBatch();
@@ -99,6 +106,10 @@ public final class Simulator {
     }
 
     private void queued(Request r) {
+        if (config.asyncScheduling() && stepPending) {
+            arrivedDuringStep.addLast(r);
+            return;
+        }
         enqueue(r);
         if (!stepPending && !waiting.isEmpty()) {
             scheduleStep(clockUs);
@@ -164,6 +175,10 @@ public final class Simulator {
 
     private void step(long now) {
         if (running.size() == 0 && waiting.isEmpty()) {
+            // Nothing was scheduled ahead, so what arrived during the last step is scheduled now.
+            releaseArrivedDuringStep();
+        }
+        if (running.size() == 0 && waiting.isEmpty()) {
             stepPending = false;
             return;
         }
@@ -172,6 +187,7 @@ public final class Simulator {
             waiting.sort(config.queueOrder().comparator());
         }
         former.form(now, onAdmitted);
+        releaseArrivedDuringStep();
         record.preemptions += former.preemptionsThisStep;
         long stepUs = execute(now);
         kv.afterStep(running.sequences(), running.size());
@@ -180,6 +196,13 @@ public final class Simulator {
             scheduleStep(now + stepUs);
         } else {
             stepPending = false;
+        }
+    }
+
+    /** Async scheduling: requests held back during the last step become schedulable, in arrival order. */
+    private void releaseArrivedDuringStep() {
+        while (!arrivedDuringStep.isEmpty()) {
+            enqueue(arrivedDuringStep.pollFirst());
         }
     }
 
@@ -195,6 +218,7 @@ public final class Simulator {
         long stepUs = Math.max(1, latency.stepTimeUs(stepBatch) + kv.consumePendingTransferLatencyUs());
         long gapUs = stepUs + outputProcessingUs;
         int gaps = 0;
+        long deliveryUs = latency.firstTokenDeliveryUs(stepBatch.size());
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
             if (r.progress < r.inputLength) {
@@ -206,7 +230,7 @@ public final class Simulator {
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
                 r.ttftSet = true;
-                r.firstTokenTimeUs = now + stepUs + outputProcessingUs - r.arrivalUs();
+                r.firstTokenTimeUs = now + stepUs + outputProcessingUs + deliveryUs - r.arrivalUs();
             }
         }
         if (gaps > 0) {
@@ -271,6 +295,10 @@ public final class Simulator {
     }
 
     private SimResult endOfRun() {
+        // Held-back requests at a horizon stop count as still queued.
+        while (!arrivedDuringStep.isEmpty()) {
+            waiting.addLast(arrivedDuringStep.pollFirst());
+        }
         Request[] inside = new Request[Math.max(waiting.size(), 1)];
         int queued = waiting.drainTo(inside);
         for (int i = 0; i < queued; i++) {

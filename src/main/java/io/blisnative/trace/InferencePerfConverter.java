@@ -25,7 +25,9 @@ final class InferencePerfConverter implements TraceConverter {
         List<LifecycleMetrics> stageMetrics = exp.stageMetrics(specs.size());
         describeExpansion(plan, options.arrivals(), notes);
         List<TraceStage> stages = stages(specs, stageMetrics, exp.stageIntervalS(), notes);
-        List<TraceRequest> requests = SharedPrefixExpander.expand(plan, stages, options.arrivals(), options.seed());
+        List<TraceRequest> requests = withClientTimeout(
+                SharedPrefixExpander.expand(plan, stages, options.arrivals(), options.seed()), exp.clientTimeoutS(),
+                notes);
         Measured measured = measured(exp.summary(), stageMetrics);
         if (measured != null && measured.overall().promptLenMean() != null) {
             notes.add(String.format(Locale.ROOT, "input_tokens = system_prompt_len + question_len = %d (nominal);"
@@ -47,6 +49,25 @@ final class InferencePerfConverter implements TraceConverter {
                 exp.workload(), cfg.text("model"), ConvertOptions.DEFAULT_HARDWARE, cfg.integer("tensor_parallelism"),
                 vllm, stages, 0, options.seed(), provenance, measured);
         return new Trace(header, requests);
+    }
+
+    /**
+     * Every request gets the client's deadline: inference-perf abandons a request when its timeout
+     * expires (recorded as a failure) and vLLM aborts a streamed request whose client disconnects.
+     */
+    private static List<TraceRequest> withClientTimeout(List<TraceRequest> requests, double timeoutS,
+            List<String> notes) {
+        long timeoutUs = Math.round(timeoutS * US_PER_S);
+        notes.add(String.format(Locale.ROOT, "deadline_us = arrival + %s s: the client timeout (load.request_timeout,"
+                + " else aiohttp's default total timeout of 300 s, as inference-perf sets none); a request still"
+                + " running then fails and vLLM aborts it", TraceJson.format(timeoutS)));
+        List<TraceRequest> out = new ArrayList<>(requests.size());
+        for (TraceRequest r : requests) {
+            out.add(new TraceRequest(r.id(), r.arrivalUs(), r.inputTokens(), r.outputTokens(), r.prefixGroup(),
+                    r.prefixTokens(), r.session(), r.round(), r.stage(), r.sloClass(), r.arrivalUs() + timeoutUs,
+                    r.warmup(), r.client(), r.measured()));
+        }
+        return out;
     }
 
     private static SharedPrefixPlan choosePlan(InferencePerfExperiment exp, SharedPrefixSource source,

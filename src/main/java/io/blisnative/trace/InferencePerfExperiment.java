@@ -19,6 +19,9 @@ final class InferencePerfExperiment {
     record StageSpec(double rate, long durationS) {
     }
 
+    /** aiohttp's ClientSession default total timeout (ClientTimeout(total=5 * 60)). */
+    static final double AIOHTTP_DEFAULT_TIMEOUT_S = 300;
+
     private final Path folder;
     private final SourceDocument expConfig;
     private final SourceDocument profile;
@@ -119,6 +122,22 @@ final class InferencePerfExperiment {
             v = profile.optionalNumber("load.interval");
         }
         return v == null ? 1.0 : v;
+    }
+
+    /**
+     * Client timeout per request in s: {@code load.request_timeout} (resolved config, else profile);
+     * when unset, inference-perf gives aiohttp no timeout of its own and aiohttp's default total
+     * timeout of 300 s applies.
+     */
+    double clientTimeoutS() {
+        Double v = resolved == null ? null : resolved.optionalNumber("load.request_timeout");
+        if (v == null) {
+            v = profile.optionalNumber("load.request_timeout");
+        }
+        if (v != null && !(v > 0)) {
+            throw (resolved != null ? resolved : profile).error("load.request_timeout", "must be > 0, got " + v);
+        }
+        return v == null ? AIOHTTP_DEFAULT_TIMEOUT_S : v;
     }
 
     /** Overall lifecycle metrics, or null when the file is absent. */

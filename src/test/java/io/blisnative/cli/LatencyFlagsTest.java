@@ -50,16 +50,17 @@ class LatencyFlagsTest {
         // steps of several ms; CPU schedule 1000 µs + 10 µs per request, 5 µs post-processing
         String[] costs = {"--sched-overhead-us", "1000", "--sched-overhead-per-request-us", "10",
             "--postprocess-overhead-us", "5"};
-        JsonNode base = metrics(runN(1));
-        JsonNode sync = metrics(runN(1, costs));
-        JsonNode async = metrics(runN(1, concat(costs, new String[] {"--async-scheduling"})));
+        String[] model = {"--latency-model", "trained-physics"};
+        JsonNode base = metrics(runN(1, model));
+        JsonNode sync = metrics(runN(1, concat(model, costs)));
+        JsonNode async = metrics(runN(1, concat(model, costs, new String[] {"--async-scheduling"})));
         // when
         double syncDelta = sync.get("itl_mean_ms").asDouble() - base.get("itl_mean_ms").asDouble();
         double asyncDelta = async.get("itl_mean_ms").asDouble() - base.get("itl_mean_ms").asDouble();
         // then synchronous: each step + 1000 + 1·10 + 5 = 1,015 µs; async: max(GPU, 1,010) + 5 = GPU + 5 µs
         assertEquals(1.015, syncDelta, 1e-9);
         assertEquals(0.005, asyncDelta, 1e-9);
-        assertTrue(runN(1, costs).err().contains("trained-physics + sync scheduling us: 1000 per step, 10 per request, "
+        assertTrue(runN(1, concat(model, costs)).err().contains("trained-physics + sync scheduling us: 1000 per step, 10 per request, "
                 + "5 post-processing"));
     }
 

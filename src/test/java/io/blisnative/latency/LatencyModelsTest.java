@@ -40,7 +40,7 @@ class LatencyModelsTest {
     @Test
     void create_invalidConfigs_rejectedNamingTheProblem() {
         // given / when / then
-        assertMessage("unknown latency model 'vidur' (valid: blackbox, roofline, roofline-v2, trained-physics)",
+        assertMessage("unknown latency model 'vidur' (valid: blackbox, kernel-roofline, roofline, roofline-v2, trained-physics)",
                 new LatencyConfig("vidur", null, null, LLAMA_8B, H100, 1));
         assertMessage("roofline takes no beta", new LatencyConfig("roofline", null, BETA, LLAMA_8B, H100, 1));
         assertMessage("roofline needs a model config", new LatencyConfig("roofline", null, null, null, H100, 1));

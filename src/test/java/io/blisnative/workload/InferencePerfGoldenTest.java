@@ -161,15 +161,7 @@ class InferencePerfGoldenTest {
     }
 
     static InferencePerfSpec spec(JsonNode ip) {
-        List<InferencePerfSpec.Stage> stages = new ArrayList<>();
-        for (JsonNode s : ip.get("stages")) {
-            stages.add(new InferencePerfSpec.Stage(s.get("rate").asDouble(), s.get("duration").asLong()));
-        }
-        JsonNode sp = ip.get("shared_prefix");
-        return new InferencePerfSpec(stages, new InferencePerfSpec.SharedPrefix(
-                sp.get("num_unique_system_prompts").asInt(), sp.get("num_users_per_system_prompt").asInt(),
-                sp.get("system_prompt_len").asInt(), sp.get("question_len").asInt(), sp.get("output_len").asInt(),
-                sp.get("enable_multi_turn_chat").asBoolean()));
+        return WorkloadSpecFile.inferencePerf(ip);
     }
 
     private static double[] doubles(JsonNode array, int minLength) {
