@@ -2,16 +2,30 @@ package io.blisnative.sim;
 
 import java.util.Arrays;
 
-/** Growable primitive long list: per-request figures of a run without boxing. */
+/**
+ * Growable primitive long list: per-request figures of a run without boxing. Values live in
+ * fixed 8192-entry chunks, so growing never copies what is stored (a million-request run would
+ * otherwise leave every doubled array behind as old-generation garbage).
+ */
 final class LongList {
-    private long[] values = new long[256];
+    private static final int SHIFT = 13;
+    private static final int CHUNK = 1 << SHIFT;
+
+    private long[][] chunks = new long[8][];
     private int size;
 
     void add(long v) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+        int c = size >>> SHIFT;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, c * 2);
         }
-        values[size++] = v;
+        long[] chunk = chunks[c];
+        if (chunk == null) {
+            chunk = new long[CHUNK];
+            chunks[c] = chunk;
+        }
+        chunk[size & (CHUNK - 1)] = v;
+        size++;
     }
 
     int size() {
@@ -19,10 +33,14 @@ final class LongList {
     }
 
     long get(int i) {
-        return values[i];
+        return chunks[i >>> SHIFT][i & (CHUNK - 1)];
     }
 
     long[] toArray() {
-        return Arrays.copyOf(values, size);
+        long[] out = new long[size];
+        for (int c = 0, from = 0; from < size; c++, from += CHUNK) {
+            System.arraycopy(chunks[c], 0, out, from, Math.min(CHUNK, size - from));
+        }
+        return out;
     }
 }

@@ -117,9 +117,7 @@ public final class DistributionWorkload implements Iterable<Arrival> {
         }
 
         private void fillTokenIds(int[] ids, int from, int to) {
-            for (int i = from; i < to; i++) {
-                ids[i] = rng.intn(MAX_TOKEN_ID);
-            }
+            rng.fillIntn(ids, from, to, MAX_TOKEN_ID);
         }
     }
 }

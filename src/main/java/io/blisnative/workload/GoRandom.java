@@ -149,6 +149,30 @@ public final class GoRandom {
     }
 
     /**
+     * Fills {@code ids[from, to)} with successive {@link #intn}{@code (n)} draws, the same values
+     * and the same stream position as calling it in a loop; the rejection bound is computed once.
+     */
+    public void fillIntn(int[] ids, int from, int to, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be > 0, got " + n);
+        }
+        if ((n & (n - 1)) == 0) {
+            for (int i = from; i < to; i++) {
+                ids[i] = int31() & (n - 1);
+            }
+            return;
+        }
+        int max = INT32_MAX - (int) ((1L << 31) % n);
+        for (int i = from; i < to; i++) {
+            int v = int31();
+            while (v > max) {
+                v = int31();
+            }
+            ids[i] = v % n;
+        }
+    }
+
+    /**
      * Go {@code Intn} for any n a Java int can hold: Go routes n ≤ 2^31−1 to {@code Int31n}.
      *
      * @throws IllegalArgumentException if {@code n <= 0}

@@ -206,4 +206,24 @@ class GoRandomTest {
         assertEquals(11.723646487185881, GoMath.log(123456.789), 0.0);
         assertEquals(Double.NEGATIVE_INFINITY, GoMath.log(0.0), 0.0);
     }
+
+    @Test
+    void fillIntn_anyBound_sameDrawsAndStreamPositionAsIntnInALoop() {
+        // given two generators with one seed, bounds with and without rejection, and a power of two
+        for (int n : new int[] {128_000, 1 << 30 | 1, 1 << 20, 7}) {
+            GoRandom looped = new GoRandom(42);
+            GoRandom filled = new GoRandom(42);
+            int[] expected = new int[5000];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = looped.intn(n);
+            }
+            // when one fills an array in two slices
+            int[] actual = new int[5000];
+            filled.fillIntn(actual, 0, 1234, n);
+            filled.fillIntn(actual, 1234, actual.length, n);
+            // then the values match, and so does the next draw
+            assertArrayEquals(expected, actual, "n=" + n);
+            assertEquals(looped.int63(), filled.int63(), "n=" + n);
+        }
+    }
 }
