@@ -2,7 +2,9 @@ package io.blisnative.calibrate;
 
 import io.blisnative.metrics.ExperimentReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Fits coefficients by simulating every training experiment for each candidate point and
@@ -35,7 +38,8 @@ public final class Calibrator implements AutoCloseable {
     /**
      * @param loss           what to minimise
      * @param optimizer      the search method
-     * @param maxEvaluations loss evaluations per fit, ≥ 1 (BOBYQA needs at least 2·dimension + 2)
+     * @param maxEvaluations loss evaluations per fit, ≥ 1 (below 2·dimension + 3, BOBYQA falls back to
+     *                       Nelder-Mead)
      * @param subsample      fraction of each load stage simulated in the first phase, in (0, 1]; 1 = none
      * @param subsampleShare share of the budget spent in the first phase when subsampling, in [0, 1)
      * @param threads        experiments simulated at once, ≥ 1
@@ -128,18 +132,36 @@ public final class Calibrator implements AutoCloseable {
      * @throws IllegalArgumentException with fewer than two experiments
      */
     public List<HoldoutFold> leaveOneOut(List<CalibrationTarget> all, ParameterSpace space) {
-        if (all.size() < 2) {
-            throw new IllegalArgumentException("leave-one-out needs at least two experiments, got " + all.size());
+        return leaveGroupOut(all, space, CalibrationTarget::name);
+    }
+
+    /**
+     * Leave-one-group-out: for each group (in order of first appearance), fits on the experiments
+     * of the other groups from the space's start and tests every experiment of the group. Grouping
+     * by model tests generalisation to a model the fit has never seen.
+     *
+     * @throws IllegalArgumentException with fewer than two groups
+     */
+    public List<HoldoutFold> leaveGroupOut(List<CalibrationTarget> all, ParameterSpace space,
+            Function<CalibrationTarget, String> groupOf) {
+        Map<String, List<CalibrationTarget>> groups = new LinkedHashMap<>();
+        for (CalibrationTarget t : all) {
+            groups.computeIfAbsent(groupOf.apply(t), k -> new ArrayList<>()).add(t);
+        }
+        if (groups.size() < 2) {
+            throw new IllegalArgumentException("holding out needs at least two groups, got " + groups.size());
         }
         List<HoldoutFold> folds = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            CalibrationTarget held = all.get(i);
+        int fold = 0;
+        for (Map.Entry<String, List<CalibrationTarget>> g : groups.entrySet()) {
             List<CalibrationTarget> train = new ArrayList<>(all);
-            train.remove(i);
-            progress.accept("fold " + (i + 1) + "/" + all.size() + ": holding out " + held.name());
+            train.removeAll(g.getValue());
+            progress.accept("fold " + (++fold) + "/" + groups.size() + ": holding out " + g.getKey());
             FitResult fit = fit(train, space);
-            ExperimentReport test = evaluate(List.of(held), fit.alpha(), fit.beta()).get(0);
-            folds.add(new HoldoutFold(held.name(), fit, test, loss.experiment(test)));
+            List<ExperimentReport> tests = evaluate(g.getValue(), fit.alpha(), fit.beta());
+            for (ExperimentReport test : tests) {
+                folds.add(new HoldoutFold(test.name(), g.getKey(), fit, test, loss.experiment(test)));
+            }
         }
         return folds;
     }

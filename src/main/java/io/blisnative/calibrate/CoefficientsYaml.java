@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -34,8 +35,11 @@ public final class CoefficientsYaml {
             boolean asyncScheduling, ParameterSpace space, CalibrationLoss loss) {
     }
 
-    /** The YAML text of {@code fit}; {@code folds} may be empty (no leave-one-out run). */
-    public static String write(Provenance p, FitResult fit, List<HoldoutFold> folds) {
+    /**
+     * The YAML text of {@code fit}; {@code holdouts} maps a validation's key (e.g.
+     * {@code leave_one_out}) to its folds, in order, and may be empty.
+     */
+    public static String write(Provenance p, FitResult fit, Map<String, List<HoldoutFold>> holdouts) {
         StringBuilder y = new StringBuilder();
         for (String line : p.header()) {
             y.append("# ").append(line).append('\n');
@@ -46,10 +50,11 @@ public final class CoefficientsYaml {
                 + fit.evaluations() + " loss evaluations")).append('\n');
         y.append("data: ").append(quote(names.size() + " measured experiments: " + String.join(", ", names)))
                 .append('\n');
-        y.append("split: ").append(quote(folds.isEmpty()
+        y.append("split: ").append(quote(holdouts.isEmpty()
                 ? "all experiments listed under data train the fit; no held-out validation was run"
-                : "all experiments listed under data train the fit; leave-one-experiment-out refits (calibration."
-                        + "leave_one_out) estimate the error on an unseen experiment")).append('\n');
+                : "all experiments listed under data train the fit; refits without each held-out group (calibration."
+                        + String.join(", calibration.", holdouts.keySet()) + ") estimate the error on unseen"
+                        + " experiments")).append('\n');
         y.append("loss: ").append(quote(String.format(Locale.ROOT, "%.6f = mean over experiments of the pseudo-Huber"
                 + " penalty of ln(sim/meas) in units of the tolerances E2E %s, TTFT %s, TPOT %s (overall and stage"
                 + " means of each experiment weighted half and half)", fit.loss(), pct(p.loss().e2eTolerance()),
@@ -70,13 +75,13 @@ public final class CoefficientsYaml {
             y.append("    ").append(quote(r.name())).append(": ").append(errors(r)).append('\n');
         }
         y.append("  train_median_abs_error_pct: ").append(medians(fit.reports())).append('\n');
-        if (!folds.isEmpty()) {
-            y.append("  leave_one_out:\n");
-            for (HoldoutFold f : folds) {
+        for (Map.Entry<String, List<HoldoutFold>> h : holdouts.entrySet()) {
+            y.append("  ").append(h.getKey()).append(":\n");
+            for (HoldoutFold f : h.getValue()) {
                 y.append("    ").append(quote(f.heldOut())).append(": ").append(foldLine(f)).append('\n');
             }
-            List<ExperimentReport> tests = folds.stream().map(HoldoutFold::test).toList();
-            y.append("  leave_one_out_median_abs_error_pct: ").append(medians(tests)).append('\n');
+            List<ExperimentReport> tests = h.getValue().stream().map(HoldoutFold::test).toList();
+            y.append("  ").append(h.getKey()).append("_median_abs_error_pct: ").append(medians(tests)).append('\n');
         }
         return y.toString();
     }
@@ -93,7 +98,8 @@ public final class CoefficientsYaml {
 
     private static String foldLine(HoldoutFold f) {
         String errs = errors(f.test());
-        return "{train_loss: " + fix(f.fit().loss()) + ", test_loss: " + fix(f.testLoss()) + ", "
+        String group = f.group().equals(f.heldOut()) ? "" : "group: " + quote(f.group()) + ", ";
+        return "{" + group + "train_loss: " + fix(f.fit().loss()) + ", test_loss: " + fix(f.testLoss()) + ", "
                 + errs.substring(1);
     }
 

@@ -10,10 +10,11 @@ import java.util.Optional;
  *
  * <p>kernel-roofline: the fixed costs no kernel benchmark shows: the API front-end delay (α0),
  * the all-reduce call latency (β4), the per-layer, per-step and per-request times (β6, β7, β8),
- * the MoE layer time (β9) and the first-token delivery time per running request (β11). The
- * bandwidth and compute factors (β0–β3, β5) and the blend exponent (β10) stay at their start
- * values: they come from kernel profiles (docs/accuracy.md), and the shipped measurements
- * (prefix-cached, decode-heavy runs) would trade them against the fixed costs.
+ * the MoE layer time (β9) and the first-token delivery time per running request (β11), plus the
+ * KV-read factor (β2) within the range the kernel profiles show (1.0–1.2). The weight, compute
+ * and attention factors (β0, β1, β3), the all-reduce bandwidth term (β5) and the blend exponent
+ * (β10) stay at their start values: they come from kernel profiles (docs/accuracy.md), and the
+ * shipped measurements (prefix-cached, decode-heavy runs) would trade them against the fixed costs.
  *
  * <p>trained-physics: the coefficients BLIS's own searches moved (weight loading, TP, per-layer,
  * per-request, per-step, decode KV) plus the queueing alpha.
@@ -28,6 +29,7 @@ public final class DefaultFits {
             case LatencyModels.KERNEL_ROOFLINE:
                 return Optional.of(List.of(
                         new FitParameter(true, 0, 0, 40_000),
+                        new FitParameter(false, 2, 1.0, 1.2),
                         new FitParameter(false, 4, 0, 40),
                         new FitParameter(false, 6, 0, 150),
                         new FitParameter(false, 7, 0, 3000),

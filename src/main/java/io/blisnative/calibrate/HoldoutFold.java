@@ -3,12 +3,14 @@ package io.blisnative.calibrate;
 import io.blisnative.metrics.ExperimentReport;
 
 /**
- * One leave-one-out fold: coefficients fitted without one experiment, then tested on it.
+ * One held-out experiment of a leave-one-group-out validation: coefficients fitted without its
+ * group (itself, or every experiment of its model), then tested on it.
  *
- * @param heldOut   the held-out experiment's name
- * @param fit       the fit on the other experiments (its loss is the training loss)
- * @param test      the held-out experiment simulated with the fold's coefficients
- * @param testLoss  {@link CalibrationLoss#experiment} of {@code test}
+ * @param heldOut  the held-out experiment's name
+ * @param group    the group left out with it (the experiment's own name when leaving one out)
+ * @param fit      the fit on the experiments outside the group (its loss is the training loss)
+ * @param test     the held-out experiment simulated with the fold's coefficients
+ * @param testLoss {@link CalibrationLoss#experiment} of {@code test}
  */
-public record HoldoutFold(String heldOut, FitResult fit, ExperimentReport test, double testLoss) {
+public record HoldoutFold(String heldOut, String group, FitResult fit, ExperimentReport test, double testLoss) {
 }

@@ -12,9 +12,11 @@ import io.blisnative.calibrate.OptimizerKind;
 import io.blisnative.calibrate.ParameterSpace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
                 + " training trace (as 'replay' would, traces parsed once and run in parallel) and the robust loss"
                 + " over their E2E, TTFT and TPOT mean errors is minimised (docs/accuracy.md). Writes a coefficients"
                 + " YAML for --coefficients FILE or config/coefficients/, with provenance and, with --holdout"
-                + " leave-one-out, each experiment's error when it was left out of the fit.",
+                + " leave-one-out / leave-one-model-out, each experiment's error when it (or its model) was left out"
+                + " of the fit.",
             "The start point is the model's resolved coefficients (flags, --coefficients FILE or the catalog)."},
         footer = {"", "Examples:",
             "  blis-native calibrate traces/llama70b.jsonl traces/mixtral-8x7b-tp2-general.jsonl --output fit.yaml",
@@ -37,6 +40,9 @@ import picocli.CommandLine.Spec;
                     + " --optimizer cmaes --max-evaluations 200 --holdout leave-one-out --output fit.yaml",
             "", "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class CalibrateCommand implements Callable<Integer> {
+    private static final String LEAVE_ONE_OUT = "leave-one-out";
+    private static final String LEAVE_ONE_MODEL_OUT = "leave-one-model-out";
+
     @Spec
     CommandSpec spec;
 
@@ -75,9 +81,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "traces simulated at once (default: the CPU count)")
     Integer threads;
 
-    @Option(names = "--holdout", paramLabel = "MODE", defaultValue = "none",
-            description = "none or leave-one-out: also refit without each experiment and test on it (default: ${DEFAULT-VALUE})")
-    String holdout;
+    @Option(names = "--holdout", paramLabel = "MODE", split = ",", defaultValue = "none",
+            description = "none, leave-one-out (refit without each experiment and test on it) and/or"
+                    + " leave-one-model-out (refit without every experiment of a model), comma-separated"
+                    + " (default: ${DEFAULT-VALUE})")
+    List<String> holdout;
 
     @Option(names = "--tolerances", paramLabel = "E2E,TTFT,TPOT", split = ",", defaultValue = "5,10,5",
             description = "per-metric tolerances of the loss, in % (default: ${DEFAULT-VALUE})")
@@ -90,7 +98,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        boolean leaveOneOut = parseHoldout(holdout);
+        List<String> holdouts = parseHoldouts(holdout);
         OptimizerKind kind = OptimizerKind.fromKey(optimizer);
         CalibrationLoss loss = loss(tolerances);
         List<TraceTarget> loaded = new ArrayList<>();
@@ -111,7 +119,14 @@ public final class CalibrateCommand implements Callable<Integer> {
                         err.flush();
                     }
                 })) {
-            List<HoldoutFold> folds = leaveOneOut ? calibrator.leaveOneOut(targets, space) : List.of();
+            Map<String, List<HoldoutFold>> folds = new LinkedHashMap<>();
+            if (holdouts.contains(LEAVE_ONE_OUT)) {
+                folds.put("leave_one_out", calibrator.leaveOneOut(targets, space));
+            }
+            if (holdouts.contains(LEAVE_ONE_MODEL_OUT)) {
+                folds.put("leave_one_model_out", calibrator.leaveGroupOut(targets, space,
+                        t -> ((TraceTarget) t).modelName()));
+            }
             FitResult result = calibrator.fit(targets, space);
             CoefficientsYaml.Provenance provenance = new CoefficientsYaml.Provenance(model, header(model), kind,
                     loaded.get(0).asyncScheduling(), space, loss);
@@ -149,16 +164,19 @@ public final class CalibrateCommand implements Callable<Integer> {
                         + " names the default fit).");
     }
 
-    private static boolean parseHoldout(String mode) {
-        switch (mode.toLowerCase(Locale.ROOT)) {
-            case "none":
-                return false;
-            case "leave-one-out":
-            case "loo":
-                return true;
-            default:
-                throw new IllegalArgumentException("--holdout must be none or leave-one-out, got '" + mode + "'");
+    private static List<String> parseHoldouts(List<String> modes) {
+        List<String> out = new ArrayList<>();
+        for (String m : modes) {
+            String mode = m.trim().toLowerCase(Locale.ROOT);
+            switch (mode) {
+                case "none" -> { }
+                case "leave-one-out", "loo" -> out.add(LEAVE_ONE_OUT);
+                case "leave-one-model-out" -> out.add(LEAVE_ONE_MODEL_OUT);
+                default -> throw new IllegalArgumentException("--holdout must be none, leave-one-out or"
+                        + " leave-one-model-out, got '" + m + "'");
+            }
         }
+        return out;
     }
 
     private static CalibrationLoss loss(double[] tol) {

@@ -8,6 +8,7 @@ import io.blisnative.metrics.MetricKind;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Prints a calibration's training errors and, when run, its leave-one-out errors as text tables. */
 final class CalibrationSummary {
@@ -16,22 +17,22 @@ final class CalibrationSummary {
     private CalibrationSummary() {
     }
 
-    static void print(PrintWriter out, FitResult fit, List<HoldoutFold> folds) {
+    static void print(PrintWriter out, FitResult fit, Map<String, List<HoldoutFold>> holdouts) {
         out.printf(Locale.ROOT, "Fit on all experiments: loss %.5f after %d evaluations%n", fit.loss(),
                 fit.evaluations());
         table(out, "training error, signed %", fit.reports());
-        if (!folds.isEmpty()) {
+        for (Map.Entry<String, List<HoldoutFold>> h : holdouts.entrySet()) {
             out.println();
-            out.println("Leave-one-experiment-out (each experiment simulated with the fit made without it)");
+            out.println(h.getKey() + " (each experiment simulated with the fit made without its group)");
             out.printf(Locale.ROOT, "%-34s %10s %10s %8s %8s %8s%n", "held out", "train loss", "test loss", "E2E %",
                     "TTFT %", "TPOT %");
-            for (HoldoutFold f : folds) {
+            for (HoldoutFold f : h.getValue()) {
                 ExperimentReport t = f.test();
                 out.printf(Locale.ROOT, "%-34s %10.5f %10.5f %+8.2f %+8.2f %+8.2f%n", f.heldOut(), f.fit().loss(),
                         f.testLoss(), t.errorPct(MetricKind.E2E), t.errorPct(MetricKind.TTFT),
                         t.errorPct(MetricKind.TPOT));
             }
-            medians(out, folds.stream().map(HoldoutFold::test).toList());
+            medians(out, h.getValue().stream().map(HoldoutFold::test).toList());
         }
         out.flush();
     }

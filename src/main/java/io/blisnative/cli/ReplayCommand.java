@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulates each trace with the server settings of its header (flags override them) and prints"
                 + " E2E, TTFT and TPOT error tables: per trace, and for several traces per experiment, per workload"
-                + " and overall."},
+                + " and overall.",
+            "Without --latency-model (and without coefficient flags) the catalog's default fit runs: kernel-roofline"
+                + " fitted to measured H100 vLLM runs (config/defaults.yaml, docs/accuracy.md). Name"
+                + " --latency-model trained-physics or roofline for BLIS's models and numbers."},
         footer = {"", "Examples:",
             "  blis-native replay traces/llama70b.jsonl",
             "  blis-native replay traces/*.jsonl --format markdown --latency-model roofline",

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code run}: a synthetic what-if workload, no ground truth; prints predicted latencies. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate a synthetic workload (BLIS's distribution workload) and print predicted latencies.",
+            "Without --latency-model (and without coefficient flags) the catalog's default fit runs (kernel-roofline,"
+                    + " config/defaults.yaml); name --latency-model trained-physics or roofline for BLIS's models.",
             "", "Example:",
             "  blis-native run --model meta-llama/llama-3.1-8b-instruct --hardware H100 --tp 1 \\",
             "      --rate 10 --num-requests 300 --prompt-tokens 512 --output-tokens 256 --format json"})

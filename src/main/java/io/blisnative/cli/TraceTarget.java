@@ -60,6 +60,11 @@ final class TraceTarget implements CalibrationTarget {
         return server.latencyConfig().beta();
     }
 
+    /** The model the trace names (its group for leave-one-model-out). */
+    String modelName() {
+        return server.model() == null ? header.name() : server.model().toLowerCase(java.util.Locale.ROOT);
+    }
+
     String latencyName() {
         return server.latencyName();
     }

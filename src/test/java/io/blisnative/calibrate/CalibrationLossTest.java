@@ -41,6 +41,19 @@ class CalibrationLossTest {
     }
 
     @Test
+    void row_ttftWithMedians_halfMeanHalfMedian() {
+        // given TTFT mean 20 % high (a cold-start tail) but median exact; E2E and TPOT exact
+        var metrics = new java.util.EnumMap<>(Reports.metrics(1, 1, 1));
+        metrics.put(io.blisnative.metrics.MetricKind.TTFT, io.blisnative.metrics.MetricError.of(
+                new io.blisnative.metrics.LatencySummary(10, 60, 50, Double.NaN, Double.NaN),
+                new io.blisnative.metrics.LatencySummary(10, 72, 50, Double.NaN, Double.NaN)));
+        // when
+        double row = GOALS.row(metrics);
+        // then only the mean half scores: rho(ln 1.2 / 0.1) / 2 / 3
+        assertEquals(CalibrationLoss.pseudoHuber(Math.log(1.2) / 0.10) / 6, row, 1e-12);
+    }
+
+    @Test
     void experiment_withStages_halfOverallHalfStageMean() {
         // given an exact overall row and two stages scoring rho(1) and rho(3) on E2E only
         var exact = Reports.metrics(1, 1, 1);

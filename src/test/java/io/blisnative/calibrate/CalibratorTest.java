@@ -100,6 +100,24 @@ class CalibratorTest {
     }
 
     @Test
+    void leaveGroupOut_byModel_holdsOutEveryExperimentOfTheGroupTogether() {
+        // given two experiments of model A (optimum 1.4) and one of model B (optimum 1.6)
+        List<CalibrationTarget> all = List.of(new Synthetic("a1", 1.4, 2000), new Synthetic("b1", 1.6, 2000),
+                new Synthetic("a2", 1.4, 2000));
+        // when grouped by the name's first letter
+        List<HoldoutFold> folds;
+        try (Calibrator c = calibrator(OptimizerKind.BOBYQA, 80, 1)) {
+            folds = c.leaveGroupOut(all, space(), t -> t.name().substring(0, 1));
+        }
+        // then group "a" is tested with the fit on b1 alone (beta0 near 1.6), both a1 and a2 on that fit
+        assertEquals(List.of("a1", "a2", "b1"), folds.stream().map(HoldoutFold::heldOut).toList());
+        assertEquals(List.of("a", "a", "b"), folds.stream().map(HoldoutFold::group).toList());
+        assertEquals(1.6, folds.get(0).fit().beta()[0], 0.02);
+        assertTrue(folds.get(0).fit() == folds.get(1).fit(), "one fit per group");
+        assertEquals(1.4, folds.get(2).fit().beta()[0], 0.02);
+    }
+
+    @Test
     void constructorAndLeaveOneOut_badArguments_rejected() {
         // given / when / then
         assertThrows(IllegalArgumentException.class, () -> calibrator(OptimizerKind.BOBYQA, 0, 1));

@@ -54,7 +54,8 @@ class CalibrateCommandTest {
         Path output = dir.resolve("fit.yaml");
         // when
         CliRunner.Result r = CliRunner.run(new CalibrateCommand(), a.toString(), b.toString(), "--config-dir", CONFIG,
-                "--fit", "beta6=0:150,alpha0=0:40000", "--max-evaluations", "6", "--holdout", "leave-one-out",
+                "--fit", "beta6=0:150,alpha0=0:40000", "--max-evaluations", "6", "--holdout",
+                "leave-one-out,leave-one-model-out",
                 "--quiet", "--output", output.toString());
         // then
         assertEquals(0, r.exitCode(), r::toString);
@@ -62,7 +63,9 @@ class CalibrateCommandTest {
         for (String name : List.of("llama-2-7b-tp1-roleplay", "llama-2-70b-tp4-roleplay")) {
             assertTrue(yaml.contains("    \"" + name + "\": {train_loss: "), yaml);
         }
-        assertTrue(r.err().contains("Leave-one-experiment-out"), r::toString);
+        assertTrue(r.err().contains("leave_one_out (each experiment"), r::toString);
+        assertTrue(yaml.contains("leave_one_model_out:\n    \"llama-2-7b-tp1-roleplay\": {group: \"meta-llama/llama-2-7b-hf\""),
+                yaml);
         assertTrue(!r.err().contains("eval 1"), "--quiet drops evaluation lines");
     }
 

@@ -51,7 +51,7 @@ class ModelsCommandTest {
                 "default_gpu", "default_tp", "source"), fieldNames(first));
         assertEquals("H100", first.get("default_gpu").asText());
         assertEquals(2, first.get("default_tp").asInt());
-        assertEquals(List.of("blis-native-h100", "roofline-v2-seed-overheads", "trained-physics-iter29"),
+        assertEquals(List.of("blis-native-h100", "kernel-roofline-priors", "roofline-v2-seed-overheads", "trained-physics-iter29"),
                 doc.get("coefficients").findValuesAsText("name"));
         assertEquals(List.of("blackbox", "kernel-roofline", "roofline", "roofline-v2", "trained-physics"),
                 doc.get("latency_models").findValuesAsText("name"));
