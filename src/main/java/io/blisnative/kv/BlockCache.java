@@ -80,10 +80,10 @@ public final class BlockCache implements KvCache {
 
     @Override
     public int lookupCachedPrefix(KvSequence seq) {
-        long[] chain = seq.promptChain(blockSize);
+        long[] chain = seq.chain(blockSize);
         int n = 0;
-        for (long h : chain) {
-            int b = index.get(h);
+        for (int i = 0, blocks = seq.promptBlocks(blockSize); i < blocks; i++) {
+            int b = index.get(chain[i]);
             if (b < 0) {
                 break;
             }
@@ -230,7 +230,7 @@ public final class BlockCache implements KvCache {
             }
         }
         if (prefilled != null && prefilled.basePosition == 0) {
-            long[] chain = prefilled.promptChain(blockSize);
+            long[] chain = prefilled.chain(blockSize);
             for (int li = prefilled.blockCount, end = Math.min(chain.length, li + n); li < end; li++) {
                 sink += index.slotKey(chain[li]);
             }
@@ -320,13 +320,13 @@ public final class BlockCache implements KvCache {
 
     /**
      * Hash of the block at list position {@code listIndex}, chained on {@code prev} (0 = the
-     * previous block had none, which BLIS treats as the empty chain). A whole prompt block chained
-     * on the prompt's own chain is already in the sequence's precomputed prompt chain.
+     * previous block had none, which BLIS treats as the empty chain). A block chained on the
+     * sequence's own chain is already in its precomputed {@link KvSequence#chain}.
      */
     private long chainHash(long prev, KvSequence seq, int listIndex) {
         int from = seq.basePosition + listIndex * blockSize;
-        if (from % blockSize == 0 && from + blockSize <= seq.inputLength()) {
-            long[] chain = seq.promptChain(blockSize);
+        if (from % blockSize == 0 && from + blockSize <= seq.inputLength() + seq.outputLength()) {
+            long[] chain = seq.chain(blockSize);
             int i = from / blockSize;
             if (i == 0 ? prev == 0 : prev == chain[i - 1]) {
                 return chain[i];
