@@ -155,7 +155,7 @@ public final class BlockCache implements KvCache {
         int done = 0;
         while (done < count) {
             if (seq.blockCount == 0) {
-                pinCachedPrefix(seq, cachedBlocks, cached);
+                commitCached(seq, cachedBlocks, 0, cached);
                 if (seq.blockCount == 0) {
                     seq.basePosition = start;
                 }
@@ -238,11 +238,6 @@ public final class BlockCache implements KvCache {
         touched += sink;
     }
 
-    private void pinCachedPrefix(KvSequence seq, int[] cachedBlocks, int cached) {
-        commitCached(seq, cachedBlocks, 0, cached);
-        seq.basePosition = 0;
-    }
-
     /**
      * Appends blocks {@code ids[from, to)} to the sequence as prefix-cache hits: each gains a
      * reference and leaves the free list if it was on it (BLIS's commitCachedBlocks).
@@ -257,7 +252,7 @@ public final class BlockCache implements KvCache {
         for (int i = from; i < to; i++) {
             int b = ids[i];
             if (rec[b * STRIDE + REF]++ == 0) {
-                unlink(b);
+                free.remove(b);
             }
             cacheHits++;
             seq.append(b);
@@ -306,7 +301,7 @@ public final class BlockCache implements KvCache {
         }
         rec[b * STRIDE + REF] = 0;
         register(b, h);
-        appendFree(b);
+        free.add(b);
         return true;
     }
 
@@ -345,7 +340,7 @@ public final class BlockCache implements KvCache {
         for (int i = seq.blockCount - 1; i >= 0; i--) {
             int b = seq.blocks[i];
             if (--rec[b * STRIDE + REF] == 0) {
-                appendFree(b);
+                free.add(b);
             }
         }
         seq.blockCount = 0;
@@ -357,14 +352,6 @@ public final class BlockCache implements KvCache {
             throw new IllegalStateException("free list empty after the room check passed (block accounting broken)");
         }
         return free.poll();
-    }
-
-    private void unlink(int b) {
-        free.remove(b);
-    }
-
-    private void appendFree(int b) {
-        free.add(b);
     }
 
     /**
