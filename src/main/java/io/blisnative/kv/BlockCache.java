@@ -80,10 +80,10 @@ public final class BlockCache implements KvCache {
 
     @Override
     public int lookupCachedPrefix(KvSequence seq) {
-        long[] chain = seq.promptChain(blockSize);
+        long[] chain = seq.chain(blockSize);
         int n = 0;
-        for (long h : chain) {
-            int b = index.get(h);
+        for (int i = 0, blocks = seq.promptBlocks(blockSize); i < blocks; i++) {
+            int b = index.get(chain[i]);
             if (b < 0) {
                 break;
             }
@@ -155,7 +155,7 @@ public final class BlockCache implements KvCache {
         int done = 0;
         while (done < count) {
             if (seq.blockCount == 0) {
-                pinCachedPrefix(seq, cachedBlocks, cached);
+                commitCached(seq, cachedBlocks, 0, cached);
                 if (seq.blockCount == 0) {
                     seq.basePosition = start;
                 }
@@ -230,17 +230,12 @@ public final class BlockCache implements KvCache {
             }
         }
         if (prefilled != null && prefilled.basePosition == 0) {
-            long[] chain = prefilled.promptChain(blockSize);
+            long[] chain = prefilled.chain(blockSize);
             for (int li = prefilled.blockCount, end = Math.min(chain.length, li + n); li < end; li++) {
                 sink += index.slotKey(chain[li]);
             }
         }
         touched += sink;
-    }
-
-    private void pinCachedPrefix(KvSequence seq, int[] cachedBlocks, int cached) {
-        commitCached(seq, cachedBlocks, 0, cached);
-        seq.basePosition = 0;
     }
 
     /**
@@ -257,7 +252,7 @@ public final class BlockCache implements KvCache {
         for (int i = from; i < to; i++) {
             int b = ids[i];
             if (rec[b * STRIDE + REF]++ == 0) {
-                unlink(b);
+                free.remove(b);
             }
             cacheHits++;
             seq.append(b);
@@ -306,7 +301,7 @@ public final class BlockCache implements KvCache {
         }
         rec[b * STRIDE + REF] = 0;
         register(b, h);
-        appendFree(b);
+        free.add(b);
         return true;
     }
 
@@ -320,13 +315,13 @@ public final class BlockCache implements KvCache {
 
     /**
      * Hash of the block at list position {@code listIndex}, chained on {@code prev} (0 = the
-     * previous block had none, which BLIS treats as the empty chain). A whole prompt block chained
-     * on the prompt's own chain is already in the sequence's precomputed prompt chain.
+     * previous block had none, which BLIS treats as the empty chain). A block chained on the
+     * sequence's own chain is already in its precomputed {@link KvSequence#chain}.
      */
     private long chainHash(long prev, KvSequence seq, int listIndex) {
         int from = seq.basePosition + listIndex * blockSize;
-        if (from % blockSize == 0 && from + blockSize <= seq.inputLength()) {
-            long[] chain = seq.promptChain(blockSize);
+        if (from % blockSize == 0 && from + blockSize <= seq.inputLength() + seq.outputLength()) {
+            long[] chain = seq.chain(blockSize);
             int i = from / blockSize;
             if (i == 0 ? prev == 0 : prev == chain[i - 1]) {
                 return chain[i];
@@ -345,7 +340,7 @@ public final class BlockCache implements KvCache {
         for (int i = seq.blockCount - 1; i >= 0; i--) {
             int b = seq.blocks[i];
             if (--rec[b * STRIDE + REF] == 0) {
-                appendFree(b);
+                free.add(b);
             }
         }
         seq.blockCount = 0;
@@ -357,14 +352,6 @@ public final class BlockCache implements KvCache {
             throw new IllegalStateException("free list empty after the room check passed (block accounting broken)");
         }
         return free.poll();
-    }
-
-    private void unlink(int b) {
-        free.remove(b);
-    }
-
-    private void appendFree(int b) {
-        free.add(b);
     }
 
     /**

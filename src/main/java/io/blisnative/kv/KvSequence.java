@@ -17,7 +17,7 @@ public final class KvSequence implements TokenSequence {
     int basePosition;
     /** Tokens in the last held block (meaningful while blockCount > 0); set by the cache. */
     int lastFill;
-    private long[] promptChain;
+    private long[] chain;
 
     public KvSequence(int[] input, int[] output) {
         this.input = input;
@@ -87,20 +87,28 @@ public final class KvSequence implements TokenSequence {
     }
 
     /**
-     * Chained hashes of the prompt's full blocks, computed once: the prompt never changes, and a
-     * request blocked at the head of the queue is looked up again every step.
+     * Chained hashes of every full block of the whole token sequence, prompt then output, from
+     * position 0; computed once (the tokens never change), the first {@link #promptBlocks} of them
+     * being the prompt's. Decode blocks take their hash from here when they fill, instead of
+     * reading output tokens that have gone cold since the request arrived.
      */
-    long[] promptChain(int blockSize) {
-        if (promptChain == null) {
-            int n = input.length / blockSize;
-            long[] chain = new long[n];
+    long[] chain(int blockSize) {
+        if (chain == null) {
+            int n = (input.length + output.length) / blockSize;
+            long[] hashes = new long[n];
+            int[] scratch = new int[blockSize];
             long prev = BlockHasher.ROOT;
             for (int i = 0; i < n; i++) {
-                prev = BlockHasher.hash(prev, input, i * blockSize, blockSize);
-                chain[i] = prev;
+                prev = hashBlock(prev, i * blockSize, blockSize, scratch);
+                hashes[i] = prev;
             }
-            promptChain = chain;
+            chain = hashes;
         }
-        return promptChain;
+        return chain;
+    }
+
+    /** Number of full prompt blocks: the prefix of {@link #chain} that prefix caching looks up. */
+    int promptBlocks(int blockSize) {
+        return input.length / blockSize;
     }
 }

@@ -124,8 +124,8 @@ public final class TieredKvCache implements KvCache {
      */
     private boolean reloadFromCpu(KvSequence seq, int fromBlock, long prevHash) {
         int bs = gpu.blockSize();
-        long[] chain = seq.promptChain(bs);
-        int n = chain.length;
+        long[] chain = seq.chain(bs);
+        int n = seq.promptBlocks(bs);
         if (fromBlock >= n) {
             return false;
         }

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * <p>Client deadlines live in a heap of their own: there is one per request in the system (a run
  * with a 300 s timeout at 40 requests/s holds ~12,000), while everything else pending is a
  * handful. The head of the queue is the smaller of the two heads under the same total order, so
- * events come out exactly as from one heap, and scheduling a step stays cheap.
+ * events come out exactly as from one heap, and scheduling a step stays cheap. A completed
+ * request's deadline stays queued (it still pops, and is ignored, at its time) but lets go of the
+ * request, which would otherwise stay reachable, tokens and all, for the whole timeout.
  */
 final class EventQueue {
     /** Event kinds double as priorities: lower runs first at equal time (BLIS's order). */
@@ -29,8 +31,8 @@ final class EventQueue {
      */
     static final long DYNAMIC_SEQUENCE_BASE = 1L << 48;
 
-    private final Heap events = new Heap();
-    private final Heap deadlines = new Heap();
+    private final Heap events = new Heap(false);
+    private final Heap deadlines = new Heap(true);
     private long sequence = DYNAMIC_SEQUENCE_BASE;
     /** The heap holding the overall head; valid while the queue is not empty. */
     private Heap head;
@@ -66,6 +68,18 @@ final class EventQueue {
         electHead();
     }
 
+    /**
+     * Detaches {@code request} from its pending deadline, if any: the event stays in place and
+     * pops with a null subject.
+     */
+    void forgetDeadline(Request request) {
+        int slot = request.deadlineSlot;
+        if (slot >= 0) {
+            deadlines.subject[slot] = null;
+            request.deadlineSlot = -1;
+        }
+    }
+
     /** Removes the head; read it with the peek methods first. */
     void pop() {
         head.pop();
@@ -86,12 +100,17 @@ final class EventQueue {
         return t1 < t2 || (t1 == t2 && k1 < k2);
     }
 
-    /** Binary min-heap on (time, order key). */
+    /** Binary min-heap on (time, order key); optionally keeps each subject's slot in {@link Request#deadlineSlot}. */
     private static final class Heap {
+        private final boolean tracksSlots;
         private long[] time = new long[256];
         private long[] order = new long[256];
         private Request[] subject = new Request[256];
         private int size;
+
+        Heap(boolean tracksSlots) {
+            this.tracksSlots = tracksSlots;
+        }
 
         void push(long timeUs, long key, Request request) {
             if (size == time.length) {
@@ -109,12 +128,13 @@ final class EventQueue {
                 move(parent, i);
                 i = parent;
             }
-            time[i] = timeUs;
-            order[i] = key;
-            subject[i] = request;
+            place(i, timeUs, key, request);
         }
 
         void pop() {
+            if (tracksSlots && subject[0] != null) {
+                subject[0].deadlineSlot = -1;
+            }
             int last = --size;
             long t = time[last];
             long k = order[last];
@@ -137,15 +157,20 @@ final class EventQueue {
                 move(child, i);
                 i = child;
             }
+            place(i, t, k, r);
+        }
+
+        private void place(int i, long t, long k, Request r) {
             time[i] = t;
             order[i] = k;
             subject[i] = r;
+            if (tracksSlots && r != null) {
+                r.deadlineSlot = i;
+            }
         }
 
         private void move(int from, int to) {
-            time[to] = time[from];
-            order[to] = order[from];
-            subject[to] = subject[from];
+            place(to, time[from], order[from], subject[from]);
         }
     }
 }

@@ -27,6 +27,8 @@ public final class Request {
     boolean lengthCapped;
     long[] itl = ItlBuffers.NONE;
     int itlCount;
+    /** Position of this request's pending deadline in the event queue's deadline heap, or -1. */
+    int deadlineSlot = -1;
     long itlSumUs;
 
     Request(Arrival arrival, int serial) {

@@ -81,8 +81,8 @@ public final class Simulator {
             int kind = events.peekKind();
             Request subject = events.peekSubject();
             events.pop();
-            // A timeout for a finished request is dropped without moving the clock.
-            if (kind == EventQueue.TIMEOUT && subject.state == RequestState.COMPLETED) {
+            // A timeout for a finished request (detached from it at completion) is dropped without moving the clock.
+            if (kind == EventQueue.TIMEOUT && (subject == null || subject.state == RequestState.COMPLETED)) {
                 continue;
             }
             clockUs = t;
@@ -270,6 +270,7 @@ public final class Simulator {
     private void finish(Request r, long now, long stepUs) {
         kv.release(r.kv);
         r.state = RequestState.COMPLETED;
+        events.forgetDeadline(r);
         events.push(now + stepUs, EventQueue.REQUEST_LEFT, r);
         int generated = r.progress - r.inputLength;
         if (generated < r.outputLength) {
