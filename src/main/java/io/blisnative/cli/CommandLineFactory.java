@@ -2,11 +2,13 @@ package io.blisnative.cli;
 
 import io.blisnative.trace.TraceFormatException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -17,8 +19,8 @@ import picocli.CommandLine;
 public class CommandLineFactory {
 
     @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return configure(factory.create());
+    CommandLine commandLine(PicocliCommandLineFactory factory, @CommandLineArguments String[] args) {
+        return configure(BlisNative.addSubcommands(factory.create(), args));
     }
 
     /** Applies the product's error handling to any command line (tests run commands through this too). */
@@ -33,9 +35,26 @@ public class CommandLineFactory {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("blis-native: error: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        Optional<String> command = mistypedCommand(ex);
+        if (command.isPresent()) {
+            err.println("Did you mean: " + cmd.getCommandSpec().qualifiedName() + " " + command.get() + "?");
+        } else {
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        }
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
+    }
+
+    /** The subcommand a root-level unmatched word was probably meant to be. */
+    private static Optional<String> mistypedCommand(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && ex.getCommandLine().getParent() == null) {
+            String word = unmatched.getUnmatched().get(0);
+            if (!word.startsWith("-")) {
+                return CommandSuggestion.closest(word, ex.getCommandLine().getSubcommands().keySet());
+            }
+        }
+        return Optional.empty();
     }
 
     private static int executionError(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {

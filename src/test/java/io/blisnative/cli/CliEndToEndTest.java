@@ -23,6 +23,21 @@ class CliEndToEndTest {
     }
 
     @Test
+    @Launch({"--help"})
+    void help_listsEveryCommand(LaunchResult result) {
+        for (String command : new String[] {"replay", "compare", "run", "convert", "calibrate", "report", "models",
+            "hardware"}) {
+            assertTrue(result.getOutput().contains("  " + command + " "), command + " missing:\n" + result.getOutput());
+        }
+    }
+
+    @Test
+    @Launch(value = {"repaly", "traces/llama70b.jsonl"}, exitCode = 2)
+    void misspelledCommand_suggestsTheRealOne(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("replay"), result.getErrorOutput());
+    }
+
+    @Test
     void run_smallWorkload_printsBlisJsonAndIsDeterministic(QuarkusMainLauncher launcher) {
         LaunchResult first = launcher.launch(SMALL_RUN);
         LaunchResult second = launcher.launch(SMALL_RUN);

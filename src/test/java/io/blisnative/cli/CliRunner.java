@@ -19,7 +19,11 @@ final class CliRunner {
     static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = CommandLineFactory.configure(new CommandLine(command));
+        CommandLine cl = new CommandLine(command);
+        if (command instanceof BlisNative) {
+            BlisNative.addSubcommands(cl, args);
+        }
+        CommandLineFactory.configure(cl);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
