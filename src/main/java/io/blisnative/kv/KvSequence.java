@@ -54,10 +54,14 @@ public final class KvSequence implements TokenSequence {
         blocks[blockCount++] = block;
     }
 
-    /** Makes room for {@code n} block ids, so appending them never copies the list. */
+    /**
+     * Makes room for {@code n} block ids, so appending them never copies the list. Grows at least
+     * geometrically: a decoding sequence reserves one more block every block's worth of tokens,
+     * and growing to exactly {@code n} would copy its whole list each time.
+     */
     void reserveBlocks(int n) {
         if (blocks.length < n) {
-            blocks = Arrays.copyOf(blocks, n);
+            blocks = Arrays.copyOf(blocks, Math.max(n, blocks.length * 2));
         }
     }
 
