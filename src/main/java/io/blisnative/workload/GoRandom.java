@@ -150,7 +150,10 @@ public final class GoRandom {
 
     /**
      * Fills {@code ids[from, to)} with successive {@link #intn}{@code (n)} draws, the same values
-     * and the same stream position as calling it in a loop; the rejection bound is computed once.
+     * and the same stream position as calling it in a loop. Workload generation draws every token
+     * id through here, so the loop is tuned: the rejection bound and a multiplicative inverse of
+     * {@code n} (which replaces the division of the modulo) are computed once, and draws run in
+     * stretches where neither lag index wraps, so the inner loop has no wrap tests.
      */
     public void fillIntn(int[] ids, int from, int to, int n) {
         if (n <= 0) {
@@ -163,13 +166,53 @@ public final class GoRandom {
             return;
         }
         int max = INT32_MAX - (int) ((1L << 31) % n);
-        for (int i = from; i < to; i++) {
-            int v = int31();
-            while (v > max) {
-                v = int31();
+        long inverse = Long.divideUnsigned(-1L, n) + 1;
+        long[] v = vec;
+        int i = from;
+        while (i < to) {
+            int end = i + Math.min(Math.min(tap, feed), to - i);
+            if (end == i) {
+                ids[i++] = remainder(boundedInt31(max), inverse, n);
+                continue;
             }
-            ids[i] = v % n;
+            int t = tap;
+            int f = feed;
+            for (; i < end; i++) {
+                long x = v[--f] + v[--t];
+                v[f] = x;
+                int draw = (int) (x >>> 32) & INT32_MAX;
+                if (draw > max) {
+                    break;
+                }
+                ids[i] = remainder(draw, inverse, n);
+            }
+            tap = t;
+            feed = f;
+            if (i < end) {
+                // Rejected: redraw through the wrapping path (Go loops on Int31 the same way).
+                ids[i++] = remainder(boundedInt31(max), inverse, n);
+            }
         }
+    }
+
+    private int boundedInt31(int max) {
+        int v = int31();
+        while (v > max) {
+            v = int31();
+        }
+        return v;
+    }
+
+    /**
+     * {@code value % n} for {@code 0 ≤ value < 2^31} and {@code 0 < n < 2^31} without a division
+     * (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019): {@code inverse} is
+     * {@code ⌊(2^64 − 1) / n⌋ + 1}, and the remainder is the high word of the 128-bit product of
+     * the low 64 bits of {@code inverse·value} with {@code n}.
+     */
+    private static int remainder(int value, long inverse, int n) {
+        long low = inverse * value;
+        // Unsigned high word from the signed one: add n back when low's top bit is set (n > 0).
+        return (int) (Math.multiplyHigh(low, n) + ((low >> 63) & n));
     }
 
     /**

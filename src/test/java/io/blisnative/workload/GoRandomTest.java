@@ -210,15 +210,15 @@ class GoRandomTest {
     @Test
     void fillIntn_anyBound_sameDrawsAndStreamPositionAsIntnInALoop() {
         // given two generators with one seed, bounds with and without rejection, and a power of two
-        for (int n : new int[] {128_000, 1 << 30 | 1, 1 << 20, 7}) {
+        for (int n : new int[] {128_000, 1 << 30 | 1, Integer.MAX_VALUE, 1 << 20, 7, 3}) {
             GoRandom looped = new GoRandom(42);
             GoRandom filled = new GoRandom(42);
-            int[] expected = new int[5000];
+            int[] expected = new int[50_000];
             for (int i = 0; i < expected.length; i++) {
                 expected[i] = looped.intn(n);
             }
             // when one fills an array in two slices
-            int[] actual = new int[5000];
+            int[] actual = new int[50_000];
             filled.fillIntn(actual, 0, 1234, n);
             filled.fillIntn(actual, 1234, actual.length, n);
             // then the values match, and so does the next draw
