@@ -3,14 +3,15 @@ package io.blisnative.kv;
 /**
  * Prefix-cache index from a block's chained content hash to the block id holding it.
  *
- * <p>Open addressing with linear probing and backward-shift deletion over one primitive array
- * holding each key next to its value, so a lookup touches one cache line and never boxes; the
- * table is sized for the number of blocks up front and kept at most half full. Key 0 is reserved
- * for "empty": {@link BlockHasher} never produces it.
+ * <p>Open addressing with linear probing and backward-shift deletion over primitive arrays, so
+ * nothing boxes; the table is sized for the number of blocks up front and kept at most half full.
+ * Keys and values sit in separate arrays: every registration and recycling probes keys, but only
+ * a hit reads a value, and the key array alone is half the size, so more of it stays in cache.
+ * Key 0 is reserved for "empty": {@link BlockHasher} never produces it.
  */
 final class BlockHashIndex {
-    /** key at 2·slot, value at 2·slot + 1. */
-    private long[] table;
+    private long[] keys;
+    private int[] values;
     private int size;
     private int mask;
 
@@ -20,7 +21,8 @@ final class BlockHashIndex {
     }
 
     private void allocate(int slots) {
-        table = new long[2 * slots];
+        keys = new long[slots];
+        values = new int[slots];
         mask = slots - 1;
     }
 
@@ -30,14 +32,14 @@ final class BlockHashIndex {
 
     /** The block registered for {@code hash}, or -1. */
     int get(long hash) {
-        long[] t = table;
+        long[] k = keys;
         int i = slot(hash);
         while (true) {
-            long k = t[2 * i];
-            if (k == hash) {
-                return (int) t[2 * i + 1];
+            long key = k[i];
+            if (key == hash) {
+                return values[i];
             }
-            if (k == 0) {
+            if (key == 0) {
                 return -1;
             }
             i = (i + 1) & mask;
@@ -46,17 +48,17 @@ final class BlockHashIndex {
 
     /** Registers {@code block} for {@code hash}, replacing any earlier block with the same content. */
     void put(long hash, int block) {
-        long[] t = table;
+        long[] k = keys;
         int i = slot(hash);
         while (true) {
-            long k = t[2 * i];
-            if (k == hash) {
-                t[2 * i + 1] = block;
+            long key = k[i];
+            if (key == hash) {
+                values[i] = block;
                 return;
             }
-            if (k == 0) {
-                t[2 * i] = hash;
-                t[2 * i + 1] = block;
+            if (key == 0) {
+                k[i] = hash;
+                values[i] = block;
                 if (++size * 2 > mask + 1) {
                     grow();
                 }
@@ -68,14 +70,14 @@ final class BlockHashIndex {
 
     /** Forgets {@code hash} whichever block it points at (BLIS deletes by key on block reuse). */
     void remove(long hash) {
-        long[] t = table;
+        long[] k = keys;
         int i = slot(hash);
         while (true) {
-            long k = t[2 * i];
-            if (k == 0) {
+            long key = k[i];
+            if (key == 0) {
                 return;
             }
-            if (k == hash) {
+            if (key == hash) {
                 break;
             }
             i = (i + 1) & mask;
@@ -84,23 +86,23 @@ final class BlockHashIndex {
         // Backward-shift deletion keeps probe chains intact without tombstones.
         int gap = i;
         int j = (gap + 1) & mask;
-        long k;
-        while ((k = t[2 * j]) != 0) {
-            int home = slot(k);
+        long key;
+        while ((key = k[j]) != 0) {
+            int home = slot(key);
             boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
             if (movable) {
-                t[2 * gap] = k;
-                t[2 * gap + 1] = t[2 * j + 1];
+                k[gap] = key;
+                values[gap] = values[j];
                 gap = j;
             }
             j = (j + 1) & mask;
         }
-        t[2 * gap] = 0;
+        k[gap] = 0;
     }
 
     /** The key stored in {@code hash}'s home slot (any value; read only to bring the slot into cache). */
     long slotKey(long hash) {
-        return table[2 * slot(hash)];
+        return keys[slot(hash)];
     }
 
     private int slot(long hash) {
@@ -108,12 +110,13 @@ final class BlockHashIndex {
     }
 
     private void grow() {
-        long[] old = table;
+        long[] oldKeys = keys;
+        int[] oldValues = values;
         allocate(2 * (mask + 1));
         size = 0;
-        for (int i = 0; i < old.length; i += 2) {
-            if (old[i] != 0) {
-                put(old[i], (int) old[i + 1]);
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0) {
+                put(oldKeys[i], oldValues[i]);
             }
         }
     }
