@@ -13,14 +13,17 @@ final class BatchFormer {
     private final RunningBatch running;
     private final WaitQueue waiting;
     private final ValueCounts itlCounts;
+    private final GapLog gapLog;
 
     private int tokenBudget;
     private int cursor;
     private boolean preempted;
     int preemptionsThisStep;
 
-    BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting, ValueCounts itlCounts) {
+    BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting, ValueCounts itlCounts,
+            GapLog gapLog) {
         this.itlCounts = itlCounts;
+        this.gapLog = gapLog;
         this.config = config;
         this.kv = kv;
         this.running = running;
@@ -109,7 +112,7 @@ final class BatchFormer {
             if (scheduled && victim.newTokens > 0) {
                 tokenBudget += victim.newTokens;
             }
-            victim.resetForRecompute(itlCounts);
+            victim.resetForRecompute(itlCounts, gapLog);
             kv.release(victim.kv);
             waiting.addFirst(victim);
             if (victim == req) {

@@ -10,6 +10,8 @@ import io.blisnative.kv.KvSequence;
  * generated. The request is in prefill while {@code progress < inputLength()}.
  */
 public final class Request {
+    private static final long[] NO_RUNS = new long[0];
+
     final Arrival arrival;
     final int serial;
     final KvSequence kv;
@@ -25,8 +27,12 @@ public final class Request {
     long firstTokenTimeUs = -1;
     long schedulingDelayUs = -1;
     boolean lengthCapped;
-    long[] itl = ItlBuffers.NONE;
-    int itlCount;
+    /** Steps (GapLog numbers) of the current run of consecutive decode steps, or -1 before one. */
+    long itlRunStart = -1;
+    long itlRunEnd = -1;
+    /** Earlier runs as (first, last) step pairs; a run breaks when a step leaves the request out. */
+    long[] itlClosedRuns = NO_RUNS;
+    int itlClosedCount;
     /** Position of this request's pending deadline in the event queue's deadline heap, or -1. */
     int deadlineSlot = -1;
     long itlSumUs;
@@ -73,38 +79,64 @@ public final class Request {
         return progress < inputLength;
     }
 
-    /** Records one inter-token gap; the buffer comes from {@code buffers}, sized for the whole output. */
-    void addItl(long gapUs, ItlBuffers buffers) {
-        if (itlCount == itl.length) {
-            itl = buffers.grow(itl, itlCount, outputLength);
+    /** Records the token decoded in step {@code step} of the gap log, whose gap is {@code gapUs}. */
+    void addItl(long gapUs, long step) {
+        if (itlRunEnd != step - 1 || itlRunStart < 0) {
+            if (itlRunStart >= 0) {
+                closeRun();
+            }
+            itlRunStart = step;
         }
-        itl[itlCount++] = gapUs;
+        itlRunEnd = step;
         itlSumUs += gapUs;
+    }
+
+    private void closeRun() {
+        if (2 * itlClosedCount + 2 > itlClosedRuns.length) {
+            itlClosedRuns = java.util.Arrays.copyOf(itlClosedRuns, Math.max(4, itlClosedRuns.length * 2));
+        }
+        itlClosedRuns[2 * itlClosedCount] = itlRunStart;
+        itlClosedRuns[2 * itlClosedCount + 1] = itlRunEnd;
+        itlClosedCount++;
+    }
+
+    /** The earliest gap-log step this request has a token in, or {@code Long.MAX_VALUE} if none. */
+    long firstItlStep() {
+        return itlClosedCount > 0 ? itlClosedRuns[0] : itlRunStart >= 0 ? itlRunStart : Long.MAX_VALUE;
     }
 
     /**
      * Takes this request's gaps back out of {@code counts} (they were counted as they happened, but
-     * only a completed request's gaps count) and forgets them.
+     * only a completed request's gaps count), reading them from {@code log}, and forgets them.
      */
-    void discardItl(ValueCounts counts) {
-        for (int i = 0; i < itlCount; i++) {
-            counts.addCount(itl[i], -1);
+    void discardItl(ValueCounts counts, GapLog log) {
+        for (int i = 0; i < itlClosedCount; i++) {
+            discardRun(counts, log, itlClosedRuns[2 * i], itlClosedRuns[2 * i + 1]);
         }
-        itlCount = 0;
-        itlSumUs = 0;
+        if (itlRunStart >= 0) {
+            discardRun(counts, log, itlRunStart, itlRunEnd);
+        }
+        releaseItl();
     }
 
-    /** Hands the gap buffer back once the gaps are recorded or discarded. */
-    void releaseItl(ItlBuffers buffers) {
-        buffers.give(itl);
-        itl = ItlBuffers.NONE;
-        itlCount = 0;
+    private static void discardRun(ValueCounts counts, GapLog log, long first, long last) {
+        for (long s = first; s <= last; s++) {
+            counts.addCount(log.gap(s), -1);
+        }
+    }
+
+    /** Forgets the gaps once they are recorded or discarded. */
+    void releaseItl() {
+        itlRunStart = -1;
+        itlRunEnd = -1;
+        itlClosedRuns = NO_RUNS;
+        itlClosedCount = 0;
         itlSumUs = 0;
     }
 
     /** Restarts the request from scratch (vLLM v1 preempts by recompute); its gaps leave {@code counts}. */
-    void resetForRecompute(ValueCounts counts) {
-        discardItl(counts);
+    void resetForRecompute(ValueCounts counts, GapLog log) {
+        discardItl(counts, log);
         state = RequestState.QUEUED;
         progress = 0;
         ttftSet = false;

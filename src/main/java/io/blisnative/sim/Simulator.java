@@ -32,7 +32,7 @@ public final class Simulator {
     private final BatchFormer former;
     private final StepBatch stepBatch = new StepBatch();
     private final RunRecorder record = new RunRecorder();
-    private final ItlBuffers itlBuffers = new ItlBuffers();
+    private final GapLog gapLog = new GapLog();
     private final long outputProcessingUs;
     private final long postDecodeUs;
     private final BatchFormer.Admissions onAdmitted = (r, now) -> r.schedulingDelayUs = now - r.arrivalUs();
@@ -46,7 +46,7 @@ public final class Simulator {
         this.kv = kv;
         this.latency = latency;
         this.sessions = sessions;
-        this.former = new BatchFormer(config, kv, running, waiting, record.itlUs);
+        this.former = new BatchFormer(config, kv, running, waiting, record.itlUs, gapLog);
         this.outputProcessingUs = latency.outputTokenProcessingTimeUs();
         this.postDecodeUs = latency.postDecodeFixedOverheadUs();
     }
@@ -168,8 +168,7 @@ public final class Simulator {
             scheduleStep(clockUs);
         }
         record.left(r);
-        r.discardItl(record.itlUs);
-        r.releaseItl(itlBuffers);
+        r.discardItl(record.itlUs, gapLog);
         done(r, clockUs);
     }
 
@@ -219,13 +218,17 @@ public final class Simulator {
         long gapUs = stepUs + outputProcessingUs;
         int gaps = 0;
         long deliveryUs = latency.firstTokenDeliveryUs(stepBatch.size());
+        if (gapLog.full()) {
+            gapLog.dropBefore(oldestItlStep());
+        }
+        long gapStep = gapLog.append(gapUs);
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
             if (r.progress < r.inputLength) {
                 r.progress = r.computedTokens;
             } else if (r.newTokens > 0) {
                 r.progress++;
-                r.addItl(gapUs, itlBuffers);
+                r.addItl(gapUs, gapStep);
                 gaps++;
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
@@ -238,6 +241,15 @@ public final class Simulator {
         }
         record.kvUsage(kv.usedBlocks(), stepUs);
         return stepUs;
+    }
+
+    /** The earliest gap-log step a running request has a token in (only running requests hold gaps). */
+    private long oldestItlStep() {
+        long oldest = gapLog.nextStep();
+        for (int i = 0; i < running.size(); i++) {
+            oldest = Math.min(oldest, running.get(i).firstItlStep());
+        }
+        return oldest;
     }
 
     /** Finishes the requests that produced their last token, compacting the batch in the same pass. */
@@ -279,7 +291,7 @@ public final class Simulator {
         long firstToken = Math.max(r.firstTokenTimeUs, 0);
         long e2e = firstToken + r.itlSumUs + (r.outputLength > 0 ? postDecodeUs : 0);
         record.completed(r, e2e, generated);
-        r.releaseItl(itlBuffers);
+        r.releaseItl();
         done(r, now + stepUs);
     }
 
@@ -304,11 +316,11 @@ public final class Simulator {
         int queued = waiting.drainTo(inside);
         for (int i = 0; i < queued; i++) {
             record.left(inside[i]);
-            inside[i].discardItl(record.itlUs);
+            inside[i].discardItl(record.itlUs, gapLog);
         }
         for (int i = 0; i < running.size(); i++) {
             record.left(running.get(i));
-            running.get(i).discardItl(record.itlUs);
+            running.get(i).discardItl(record.itlUs, gapLog);
         }
         long endUs = Math.min(clockUs, config.horizonUs());
         return record.toResult(waiting.size(), running.size(), endUs, kv.cacheHitRate());
