@@ -11,8 +11,8 @@ import java.util.Iterator;
  * had if all were injected before the run, as BLIS does: a million-request trace never sits in
  * memory, and ties still resolve exactly as in BLIS.
  *
- * <p>Each step runs four phases: form the batch, execute it (price it and advance progress),
- * complete finished requests, schedule the next step.
+ * <p>Each step runs four phases: form the batch, price it, advance progress while completing
+ * finished requests, schedule the next step.
  *
  * <p>With {@link SimConfig#asyncScheduling()} the batch of the next step is formed while this one
  * runs, as vLLM's async scheduling does: a request that reaches the server during a step is held
@@ -188,9 +188,9 @@ public final class Simulator {
         former.form(now, onAdmitted);
         releaseArrivedDuringStep();
         record.preemptions += former.preemptionsThisStep;
-        long stepUs = execute(now);
+        long stepUs = priceStep();
         kv.afterStep(running.sequences(), running.size());
-        completeFinished(now, stepUs);
+        advanceAndComplete(now, stepUs);
         if (running.size() > 0 || !waiting.isEmpty()) {
             scheduleStep(now + stepUs);
         } else {
@@ -205,8 +205,11 @@ public final class Simulator {
         }
     }
 
-    /** Prices the step, then advances every running request's progress and records first tokens and gaps. */
-    private long execute(long now) {
+    /**
+     * Prices the step from the batch as formed and records its KV usage; the requests' progress is
+     * not touched yet, so pricing and advancing are separate passes.
+     */
+    private long priceStep() {
         stepBatch.clear();
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
@@ -215,14 +218,27 @@ public final class Simulator {
             }
         }
         long stepUs = Math.max(1, latency.stepTimeUs(stepBatch) + kv.consumePendingTransferLatencyUs());
+        record.kvUsage(kv.usedBlocks(), stepUs);
+        return stepUs;
+    }
+
+    /**
+     * Advances every running request's progress, records first tokens and gaps, and finishes the
+     * requests that produced their last token, compacting the batch, all in one pass: a request's
+     * completion depends only on its own progress, and the KV cache's after-step hook (run before
+     * this) reads only KV state.
+     */
+    private void advanceAndComplete(long now, long stepUs) {
         long gapUs = stepUs + outputProcessingUs;
-        int gaps = 0;
-        long deliveryUs = latency.firstTokenDeliveryUs(stepBatch.size());
+        long ttftBaseUs = now + stepUs + outputProcessingUs + latency.firstTokenDeliveryUs(stepBatch.size());
         if (gapLog.full()) {
             gapLog.dropBefore(oldestItlStep());
         }
         long gapStep = gapLog.append(gapUs);
-        for (int i = 0; i < running.size(); i++) {
+        int gaps = 0;
+        int n = running.size();
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
             Request r = running.get(i);
             if (r.progress < r.inputLength) {
                 r.progress = r.computedTokens;
@@ -233,14 +249,19 @@ public final class Simulator {
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
                 r.ttftSet = true;
-                r.firstTokenTimeUs = now + stepUs + outputProcessingUs + deliveryUs - r.arrivalUs();
+                r.firstTokenTimeUs = ttftBaseUs - r.arrivalUs();
+            }
+            if (!completeIfFinished(r, now, stepUs)) {
+                if (kept != i) {
+                    running.moveDown(i, kept);
+                }
+                kept++;
             }
         }
+        running.truncate(kept);
         if (gaps > 0) {
             record.itlUs.addCount(gapUs, gaps);
         }
-        record.kvUsage(kv.usedBlocks(), stepUs);
-        return stepUs;
     }
 
     /** The earliest gap-log step a running request has a token in (only running requests hold gaps). */
@@ -252,31 +273,24 @@ public final class Simulator {
         return oldest;
     }
 
-    /** Finishes the requests that produced their last token, compacting the batch in the same pass. */
-    private void completeFinished(long now, long stepUs) {
-        int n = running.size();
-        int kept = 0;
+    /** Finishes {@code r} if it produced its last token or hit the length cap; true if it did. */
+    private boolean completeIfFinished(Request r, long now, long stepUs) {
         int maxModelLen = config.maxModelLen();
-        for (int i = 0; i < n; i++) {
-            Request r = running.get(i);
-            if (r.progress >= r.inputLength + Math.max(r.outputLength, 1) - 1) {
-                if (r.outputLength > 0 && r.progress < r.inputLength + r.outputLength
-                        && !kv.allocate(r.kv, r.inPrefill(), r.progress, r.progress + 1, false)) {
-                    record.kvAllocationFailures++;
-                }
-                finish(r, now, stepUs);
-            } else if (maxModelLen > 0 && r.progress >= maxModelLen - 1) {
-                r.lengthCapped = true;
-                record.lengthCapped++;
-                finish(r, now, stepUs);
-            } else {
-                if (kept != i) {
-                    running.moveDown(i, kept);
-                }
-                kept++;
+        if (r.progress >= r.inputLength + Math.max(r.outputLength, 1) - 1) {
+            if (r.outputLength > 0 && r.progress < r.inputLength + r.outputLength
+                    && !kv.allocate(r.kv, r.inPrefill(), r.progress, r.progress + 1, false)) {
+                record.kvAllocationFailures++;
             }
+            finish(r, now, stepUs);
+            return true;
         }
-        running.truncate(kept);
+        if (maxModelLen > 0 && r.progress >= maxModelLen - 1) {
+            r.lengthCapped = true;
+            record.lengthCapped++;
+            finish(r, now, stepUs);
+            return true;
+        }
+        return false;
     }
 
     private void finish(Request r, long now, long stepUs) {
