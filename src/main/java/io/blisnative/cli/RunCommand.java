@@ -8,6 +8,7 @@ import io.blisnative.workload.DistributionParams;
 import io.blisnative.workload.DistributionWorkload;
 import io.blisnative.workload.GeneratedWorkload;
 import io.blisnative.workload.InferencePerfWorkload;
+import io.blisnative.workload.PrefetchingIterator;
 import io.blisnative.workload.WorkloadSpecFile;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -113,7 +114,9 @@ public final class RunCommand implements Callable<Integer> {
                     file.numRequests()).generate();
             result = server.newSimulator(w.sessions()).run(w.arrivals());
         } else if (traceOutput == null) {
-            result = server.newSimulator().run(new DistributionWorkload(params).iterator());
+            // Generated on another thread, in order: same arrivals, overlapped with the simulation.
+            result = server.newSimulator().run(new PrefetchingIterator<>(new DistributionWorkload(params).iterator(),
+                    256, 8, "blis-native-workload"));
         } else {
             try (WorkloadTrace trace = new WorkloadTrace(traceOutput, server, seed, rate, prefixTokens)) {
                 result = server.newSimulator().run(trace.tee(new DistributionWorkload(params).iterator()));

@@ -1,0 +1,113 @@
+package io.blisnative.workload;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Runs another iterator on a background thread, a few batches ahead of the consumer, and hands
+ * over its elements in the same order.
+ *
+ * <p>Generating a synthetic request (hundreds of seeded token-id draws) costs about as much as a
+ * tenth of simulating it, and the two are independent, so on a machine with a spare core the
+ * generation overlaps the simulation instead of adding to it. The source is consumed only by the
+ * background thread; its elements, values and order are exactly what iterating it directly gives.
+ * An exception the source throws is rethrown by {@link #hasNext} or {@link #next} at the point the
+ * consumer reaches it.
+ *
+ * <p>The thread is a daemon: a consumer that stops early leaves it blocked with at most
+ * {@code depth} batches, which the JVM discards at exit.
+ */
+public final class PrefetchingIterator<T> implements Iterator<T> {
+    private static final Object[] END = new Object[0];
+
+    private final BlockingQueue<Object[]> queue;
+    private Object[] batch;
+    private int position;
+    private volatile Throwable failure;
+
+    /**
+     * @param batchSize elements handed over at a time (≥ 1)
+     * @param depth     batches the background thread may run ahead (≥ 1)
+     */
+    public PrefetchingIterator(Iterator<T> source, int batchSize, int depth, String threadName) {
+        if (batchSize < 1 || depth < 1) {
+            throw new IllegalArgumentException("batchSize and depth must be >= 1, got " + batchSize + ", " + depth);
+        }
+        this.queue = new ArrayBlockingQueue<>(depth);
+        Thread producer = new Thread(() -> produce(source, batchSize), threadName);
+        producer.setDaemon(true);
+        producer.start();
+    }
+
+    private void produce(Iterator<T> source, int batchSize) {
+        try {
+            boolean more = true;
+            while (more) {
+                Object[] b = new Object[batchSize];
+                int n = 0;
+                try {
+                    while (n < batchSize && (more = source.hasNext())) {
+                        T element = source.next();
+                        b[n++] = element;
+                    }
+                } catch (RuntimeException | Error e) {
+                    // The elements before the failure still go out first.
+                    failure = e;
+                    more = false;
+                }
+                if (n > 0) {
+                    queue.put(n == batchSize ? b : Arrays.copyOf(b, n));
+                }
+            }
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (batch != null && position < batch.length) {
+            return true;
+        }
+        if (batch == END) {
+            return false;
+        }
+        try {
+            batch = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the next element", e);
+        }
+        position = 0;
+        if (batch == END) {
+            rethrowFailure();
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more elements");
+        }
+        T element = (T) batch[position];
+        batch[position++] = null;
+        return element;
+    }
+
+    private void rethrowFailure() {
+        Throwable t = failure;
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+}
