@@ -88,7 +88,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     List<String> holdout;
 
     @Option(names = "--tolerances", paramLabel = "E2E,TTFT,TPOT", split = ",", defaultValue = "5,10,5",
-            description = "per-metric tolerances of the loss, in % (default: ${DEFAULT-VALUE})")
+            description = "per-metric tolerances of the loss, in %% (default: ${DEFAULT-VALUE})")
     double[] tolerances;
 
     @Option(names = "--quiet", description = "do not print a line per loss evaluation")

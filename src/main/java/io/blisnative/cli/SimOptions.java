@@ -17,7 +17,9 @@ public final class SimOptions {
     Integer tp;
 
     @Option(names = "--latency-model", paramLabel = "NAME",
-            description = "Step-time model: trained-physics, roofline, roofline-v2, blackbox (default: trained-physics).")
+            description = "Step-time model: kernel-roofline, trained-physics, roofline, roofline-v2, blackbox (default:"
+                    + " the catalog's default fit, kernel-roofline (config/defaults.yaml); trained-physics when only"
+                    + " --alpha-coeffs/--beta-coeffs are given; a --coefficients FILE's own model).")
     String latencyModel;
 
     @Option(names = "--alpha-coeffs", split = ",", paramLabel = "A0,A1,A2", description = "Alpha coefficients in µs.")

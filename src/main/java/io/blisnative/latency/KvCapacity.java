@@ -15,6 +15,13 @@ public final class KvCapacity {
     private static final double NON_TORCH_TP1_GIB = 0.15;
     private static final double NON_TORCH_MULTI_GPU_GIB = 0.6;
     private static final double GIB = 1L << 30;
+    /**
+     * GiB per GPU that vLLM (v0.15, H100 80 GB, 2048-token profiling step) keeps outside weights and
+     * KV cache, against the catalog's nominal memory. Weights + KV per GPU come to 72 GiB − 1.90 to
+     * 2.19 GiB for the dense runs in BLIS's roofline golden dataset: Qwen2.5-7B TP1 (65,368 blocks),
+     * Mistral-Nemo TP1 (19,251) and TP2 (48,009), Yi-34B TP2 (20,793), Llama-3.1-70B TP4 (30,425).
+     */
+    static final double VLLM_RESERVED_GIB_PER_GPU = 2.0;
     /** Gated-MLP activations whose weights the capacity formula counts as three matrices. */
     private static final Set<String> GATED_ACTIVATIONS = Set.of("silu", "swiglu", "geglu", "situ", "");
 
@@ -65,18 +72,34 @@ public final class KvCapacity {
     }
 
     /**
-     * KV blocks of one instance of {@code tp} GPUs as vLLM counts them (a block holds
-     * {@code blockSize} tokens across all TP shards): BLIS's {@link #totalBlocks} divided by TP.
-     * BLIS divides the memory of all TP GPUs by the KV bytes a token takes on one GPU, so each token
-     * is counted TP times; vLLM sizes the cache per GPU, which is the same memory per GPU divided
-     * by the same bytes per GPU. Identical to {@link #totalBlocks} at TP 1.
+     * KV blocks of one instance of {@code tp} GPUs as vLLM sizes its cache (a block holds
+     * {@code blockSize} tokens across all TP shards), per GPU:
+     * {@code trunc((MemoryGiB·util − reservedGiB)·2^30 − weightBytes/TP) / (kvBytesPerToken·blockSize)}.
+     * vLLM measures what one GPU keeps besides weights and KV (peak activations of a profiling step,
+     * CUDA context, communication buffers, and the gap between the nominal 80 GiB and what the driver
+     * exposes) and gives the rest of its share to the cache; that reserve does not shrink with TP.
+     * {@link #VLLM_RESERVED_GIB_PER_GPU} is read off the block counts vLLM reported for BLIS's H100
+     * training runs; BLIS's {@link #totalBlocks} instead charges a fixed activation estimate per
+     * instance and counts each token TP times.
      *
      * @return number of blocks, ≥ 1
-     * @throws IllegalArgumentException as {@link #totalBlocks}
+     * @throws IllegalArgumentException when an input is invalid or the weights leave no memory for KV
      */
     public static long instanceBlocks(ModelConfig model, HardwareConfig hw, int tp, int blockSize,
             double gpuMemoryUtilization) {
-        return Math.max(1, totalBlocks(model, hw, tp, 1, blockSize, gpuMemoryUtilization) / tp);
+        checkInputs(model, hw, 1, blockSize, gpuMemoryUtilization);
+        double blockBytes = kvBytesPerToken(model, tp) * (double) blockSize;
+        double weightBytesPerGpu = (double) modelWeightBytes(model) / (double) tp;
+        double perGpuBytes = (hw.memoryGiB() * gpuMemoryUtilization - VLLM_RESERVED_GIB_PER_GPU) * GIB
+                - weightBytesPerGpu;
+        long blocks = blockBytes > 0 ? (long) (perGpuBytes / blockBytes) : 0;
+        if (blocks <= 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "KV capacity is 0 blocks: %.2f GiB of weights per GPU and %.1f GiB reserved leave nothing of"
+                            + " %.1f GiB x %.0f%% util (TP %d)", weightBytesPerGpu / GIB, VLLM_RESERVED_GIB_PER_GPU,
+                    hw.memoryGiB(), gpuMemoryUtilization * 100, tp));
+        }
+        return blocks;
     }
 
     private static void checkInputs(ModelConfig model, HardwareConfig hw, int dp, int blockSize, double util) {

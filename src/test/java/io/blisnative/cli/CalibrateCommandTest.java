@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.blisnative.latency.Catalog;
 import io.blisnative.latency.Coefficients;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +28,27 @@ class CalibrateCommandTest {
             Files.write(out, lines.limit(requests + 1L).toList());
         }
         return out;
+    }
+
+    @Test
+    void help_tolerancesAndLatencyModel_formatCleanlyAndNameTheRealDefault() {
+        // given picocli's own warnings go to System.err, not to the command's writer
+        PrintStream saved = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        CliRunner.Result r;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            // when
+            r = CliRunner.run(new CalibrateCommand(), "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        // then the '%' of the tolerances is escaped and the default model is the catalog's (ServerSetup)
+        String help = r.out().replaceAll("\\s+", " ");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        assertTrue(help.contains("per-metric tolerances of the loss, in % (default: 5,10,5)"), help);
+        assertTrue(help.contains("(default: the catalog's default fit, kernel-roofline (config/defaults.yaml);"), help);
     }
 
     @Test

@@ -25,8 +25,10 @@ class DefaultLatencyModelTest {
     void run_noLatencyFlags_catalogDefaultFitWithVllmKvCapacity() {
         // given / when
         CliRunner.Result r = run();
-        // then kernel-roofline with the default fit; KV blocks counted per instance (BLIS's 124207 / TP 4)
-        assertTrue(r.err().contains("kernel-roofline, 31051 KV blocks"), r::toString);
+        // then kernel-roofline with the default fit; KV blocks counted per GPU as vLLM does (KvCapacity.instanceBlocks:
+        // (72 - 2.0 reserved) GiB less a quarter of the 137,953,296,384 B of weights, over 1,310,720 B per block);
+        // BLIS's count would be 124207 over all four GPUs
+        assertTrue(r.err().contains("kernel-roofline, 31031 KV blocks"), r::toString);
     }
 
     @Test
