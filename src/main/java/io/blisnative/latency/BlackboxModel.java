@@ -13,9 +13,7 @@ import io.blisnative.sim.StepBatch;
  */
 public final class BlackboxModel implements LatencyModel {
 
-    private final double alpha0;
-    private final double alpha1;
-    private final double alpha2;
+    private final AlphaTerms alpha;
     private final double beta0;
     private final double beta1;
     private final double beta2;
@@ -26,11 +24,8 @@ public final class BlackboxModel implements LatencyModel {
      * @throws IllegalArgumentException unless both arrays hold three finite non-negative numbers
      */
     public BlackboxModel(double[] alpha, double[] beta) {
-        Coefficients.check("alpha", alpha, 3, 3);
+        this.alpha = AlphaTerms.of(alpha);
         Coefficients.check("beta", beta, 3, 3);
-        this.alpha0 = alpha[0];
-        this.alpha1 = alpha[1];
-        this.alpha2 = alpha[2];
         this.beta0 = beta[0];
         this.beta1 = beta[1];
         this.beta2 = beta[2];
@@ -53,12 +48,12 @@ public final class BlackboxModel implements LatencyModel {
 
     @Override
     public long queueingTimeUs(int inputLength) {
-        return GoMath.truncToLong(alpha0 + alpha1 * (double) inputLength);
+        return alpha.queueingTimeUs(inputLength);
     }
 
     @Override
     public long outputTokenProcessingTimeUs() {
-        return GoMath.truncToLong(alpha2);
+        return alpha.outputTokenProcessingTimeUs();
     }
 
     @Override

@@ -19,9 +19,7 @@ import io.blisnative.sim.StepBatch;
 public final class RooflineModel implements LatencyModel {
 
     private final int tp;
-    private final double alpha0;
-    private final double alpha1;
-    private final double alpha2;
+    private final AlphaTerms alpha;
     private final double peakFlops;
     private final double peakBandwidth;
     private final double mfuPrefill;
@@ -40,11 +38,8 @@ public final class RooflineModel implements LatencyModel {
             throw new IllegalArgumentException("roofline needs mfuPrefill and mfuDecode > 0, got "
                     + hw.mfuPrefill() + " and " + hw.mfuDecode());
         }
-        Coefficients.check("alpha", alpha, 3, 3);
+        this.alpha = AlphaTerms.of(alpha);
         this.tp = tp;
-        this.alpha0 = alpha[0];
-        this.alpha1 = alpha[1];
-        this.alpha2 = alpha[2];
         this.peakFlops = hw.peakTFlopsFor(model) * 1e12;
         this.peakBandwidth = hw.bwPeakTBs() * 1e12;
         this.mfuPrefill = hw.mfuPrefill();
@@ -86,12 +81,12 @@ public final class RooflineModel implements LatencyModel {
 
     @Override
     public long queueingTimeUs(int inputLength) {
-        return GoMath.truncToLong(alpha0 + alpha1 * (double) inputLength);
+        return alpha.queueingTimeUs(inputLength);
     }
 
     @Override
     public long outputTokenProcessingTimeUs() {
-        return GoMath.truncToLong(alpha2);
+        return alpha.outputTokenProcessingTimeUs();
     }
 
     @Override

@@ -34,9 +34,7 @@ public final class RooflineV2Model implements LatencyModel {
     private static final double SCALE_PER_DECODE_SHARE = 2.0;
 
     private final int tp;
-    private final double alpha0;
-    private final double alpha1;
-    private final double alpha2;
+    private final AlphaTerms alpha;
     private final double peakFlops;
     private final double sustainedBandwidth;
     private final double mfuPrefill;
@@ -67,11 +65,8 @@ public final class RooflineV2Model implements LatencyModel {
         if (overheads == null) {
             throw new IllegalArgumentException("overheads must not be null (use RooflineV2Overheads.NONE)");
         }
-        Coefficients.check("alpha", alpha, 3, 3);
+        this.alpha = AlphaTerms.of(alpha);
         this.tp = tp;
-        this.alpha0 = alpha[0];
-        this.alpha1 = alpha[1];
-        this.alpha2 = alpha[2];
         this.peakFlops = hw.peakTFlopsFor(model) * 1e12;
         this.sustainedBandwidth = hw.bwPeakTBs() * 1e12 * bandwidthEfficiency;
         this.mfuPrefill = hw.mfuPrefill();
@@ -159,12 +154,12 @@ public final class RooflineV2Model implements LatencyModel {
 
     @Override
     public long queueingTimeUs(int inputLength) {
-        return GoMath.truncToLong(alpha0 + alpha1 * (double) inputLength);
+        return alpha.queueingTimeUs(inputLength);
     }
 
     @Override
     public long outputTokenProcessingTimeUs() {
-        return GoMath.truncToLong(alpha2);
+        return alpha.outputTokenProcessingTimeUs();
     }
 
     @Override
