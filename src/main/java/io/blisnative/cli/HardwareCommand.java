@@ -1,7 +1,5 @@
 package io.blisnative.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.blisnative.latency.Catalog;
 import io.blisnative.latency.CatalogGpu;
 import io.blisnative.latency.HardwareConfig;
@@ -11,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code hardware}: the bundled catalog's GPUs with their figures and where each comes from. */
@@ -22,26 +20,18 @@ public final class HardwareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "Output: table or json (default ${DEFAULT-VALUE}).")
-    ListFormat format;
-
-    @Option(names = "--config-dir", paramLabel = "DIR", description = "Catalog folder (default: config/ next to the executable).")
-    String configDir;
+    @Mixin
+    CatalogListing listing;
 
     @Override
     public Integer call() throws Exception {
-        Catalog catalog = Catalog.load(ConfigDir.locate(configDir));
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == ListFormat.JSON) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("gpus", catalog.gpus().values().stream().map(HardwareCommand::gpuJson).toList());
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-        } else {
-            printTable(out, catalog);
-        }
-        out.flush();
-        return ExitCodes.OK;
+        return listing.print(spec, HardwareCommand::catalogJson, HardwareCommand::printTable);
+    }
+
+    private static Map<String, Object> catalogJson(Catalog catalog) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("gpus", catalog.gpus().values().stream().map(HardwareCommand::gpuJson).toList());
+        return doc;
     }
 
     private static void printTable(PrintWriter out, Catalog catalog) {

@@ -1,7 +1,5 @@
 package io.blisnative.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.blisnative.latency.Catalog;
 import io.blisnative.latency.CatalogModel;
 import io.blisnative.latency.Coefficients;
@@ -16,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code models}: the bundled catalog's models, coefficient fits and latency model names. */
@@ -27,28 +25,20 @@ public final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "Output: table or json (default ${DEFAULT-VALUE}).")
-    ListFormat format;
-
-    @Option(names = "--config-dir", paramLabel = "DIR", description = "Catalog folder (default: config/ next to the executable).")
-    String configDir;
+    @Mixin
+    CatalogListing listing;
 
     @Override
     public Integer call() throws Exception {
-        Catalog catalog = Catalog.load(ConfigDir.locate(configDir));
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == ListFormat.JSON) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("models", catalog.models().values().stream().map(m -> modelJson(catalog, m)).toList());
-            doc.put("coefficients", catalog.coefficients().values().stream().map(ModelsCommand::fitJson).toList());
-            doc.put("latency_models", LatencyModels.NAMES.stream().map(ModelsCommand::latencyJson).toList());
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-        } else {
-            printTables(out, catalog);
-        }
-        out.flush();
-        return ExitCodes.OK;
+        return listing.print(spec, ModelsCommand::catalogJson, ModelsCommand::printTables);
+    }
+
+    private static Map<String, Object> catalogJson(Catalog catalog) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("models", catalog.models().values().stream().map(m -> modelJson(catalog, m)).toList());
+        doc.put("coefficients", catalog.coefficients().values().stream().map(ModelsCommand::fitJson).toList());
+        doc.put("latency_models", LatencyModels.NAMES.stream().map(ModelsCommand::latencyJson).toList());
+        return doc;
     }
 
     private static void printTables(PrintWriter out, Catalog catalog) {
