@@ -40,11 +40,10 @@ public class BlisNative {
             }
         }
         for (Class<?> command : COMMANDS) {
-            if (first == null || !first.equals(nameOf(command))) {
-                continue;
+            if (nameOf(command).equals(first)) {
+                root.addSubcommand(command);
+                return root;
             }
-            root.addSubcommand(command);
-            return root;
         }
         for (Class<?> command : COMMANDS) {
             root.addSubcommand(command);

@@ -1,6 +1,7 @@
 package io.blisnative.sim;
 
 import io.blisnative.kv.KvSequence;
+import java.util.Arrays;
 
 /**
  * Mutable state of one request inside the simulator (BLIS's Request). Only the simulator and the
@@ -93,7 +94,7 @@ public final class Request {
 
     private void closeRun() {
         if (2 * itlClosedCount + 2 > itlClosedRuns.length) {
-            itlClosedRuns = java.util.Arrays.copyOf(itlClosedRuns, Math.max(4, itlClosedRuns.length * 2));
+            itlClosedRuns = Arrays.copyOf(itlClosedRuns, Math.max(4, itlClosedRuns.length * 2));
         }
         itlClosedRuns[2 * itlClosedCount] = itlRunStart;
         itlClosedRuns[2 * itlClosedCount + 1] = itlRunEnd;
