@@ -45,10 +45,9 @@ public class CommandLineFactory {
         return ExitCodes.USAGE;
     }
 
-    /** The subcommand a root-level unmatched word was probably meant to be. */
+    /** The subcommand an unmatched word was probably meant to be, at any level that has subcommands. */
     private static Optional<String> mistypedCommand(CommandLine.ParameterException ex) {
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
-                && ex.getCommandLine().getParent() == null) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String word = unmatched.getUnmatched().get(0);
             if (!word.startsWith("-")) {
                 return CommandSuggestion.closest(word, ex.getCommandLine().getSubcommands().keySet());

@@ -38,6 +38,12 @@ class CliEndToEndTest {
     }
 
     @Test
+    @Launch(value = {"report", "mrege", "a.json"}, exitCode = 2)
+    void misspelledNestedCommand_suggestsTheRealOne(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("Did you mean: blis-native report merge?"), result.getErrorOutput());
+    }
+
+    @Test
     void run_smallWorkload_printsBlisJsonAndIsDeterministic(QuarkusMainLauncher launcher) {
         LaunchResult first = launcher.launch(SMALL_RUN);
         LaunchResult second = launcher.launch(SMALL_RUN);
