@@ -45,7 +45,7 @@ final class ExperimentTables {
         for (Map.Entry<MetricKind, MetricError> m : e.metrics().entrySet()) {
             MetricError err = m.getValue();
             List<Cell> row = new ArrayList<>(List.of(Cell.label(m.getKey().label(), m.getKey().key()),
-                    Cell.ms(err.measured().meanMs()), Cell.ms(err.simulated().meanMs()), Cell.signedPct(err.errorPct())));
+                    Cell.ms(err.measuredMeanMs()), Cell.ms(err.simulated().meanMs()), Cell.signedPct(err.errorPct())));
             for (int p : PERCENTILES) {
                 row.add(Cell.ms(err.measured().percentileMs(p)));
                 row.add(Cell.ms(err.simulated().percentileMs(p)));
@@ -81,7 +81,7 @@ final class ExperimentTables {
                     Cell.count(s.counts().requests()), Cell.count(s.counts().completed())));
             for (MetricKind k : kinds) {
                 MetricError m = s.metrics().get(k);
-                row.add(Cell.ms(m == null ? Double.NaN : m.measured().meanMs()));
+                row.add(Cell.ms(m == null ? Double.NaN : m.measuredMeanMs()));
                 row.add(Cell.ms(m == null ? Double.NaN : m.simulated().meanMs()));
                 row.add(Cell.signedPct(m == null ? Double.NaN : m.errorPct()));
             }

@@ -52,9 +52,17 @@ public record MetricError(LatencySummary measured, LatencySummary simulated, Req
         return errorPct(measured.meanMs(), simulated.meanMs());
     }
 
-    /** |simulated mean − measured mean| in ms. */
+    /**
+     * The measured mean in ms, or NaN when nothing was measured (a trace written by {@code run
+     * --trace-output} carries no measurements; its summary's mean of 0 is not a measurement).
+     */
+    public double measuredMeanMs() {
+        return measured.count() > 0 ? measured.meanMs() : Double.NaN;
+    }
+
+    /** |simulated mean − measured mean| in ms, NaN when nothing was measured. */
     public double absErrorMs() {
-        return Math.abs(simulated.meanMs() - measured.meanMs());
+        return Math.abs(simulated.meanMs() - measuredMeanMs());
     }
 
     /** |{@link #errorPct()}|. */

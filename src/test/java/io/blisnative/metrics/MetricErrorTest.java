@@ -37,6 +37,20 @@ class MetricErrorTest {
     }
 
     @Test
+    void measuredMean_nothingMeasured_isNaNNotZero() {
+        // given a trace without measurements (run --trace-output): the measured side is count 0, mean 0
+        MetricError m = MetricError.of(new LatencySummary(0, 0, Double.NaN, Double.NaN, Double.NaN),
+                new LatencySummary(1000, 3008.5, 2768.1, 6316.5, 9239.4));
+        // when / then no measured mean, no error and no absolute error, rather than "0.00 ms" and a 3008 ms error
+        assertTrue(Double.isNaN(m.measuredMeanMs()));
+        assertTrue(Double.isNaN(m.errorPct()));
+        assertTrue(Double.isNaN(m.absErrorMs()));
+        // and a measured side keeps its mean
+        assertEquals(80.0, MetricError.of(new LatencySummary(1, 80, 80, 80, 80), new LatencySummary(1, 60, 60, 60, 60))
+                .measuredMeanMs(), EPS);
+    }
+
+    @Test
     void percentileErrorPct_measuredPercentileMissing_isNaN() {
         // given a measured summary without p90 and p99
         MetricError m = MetricError.of(new LatencySummary(5, 10, 9, Double.NaN, Double.NaN),
