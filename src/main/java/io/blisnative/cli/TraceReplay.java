@@ -3,13 +3,16 @@ package io.blisnative.cli;
 import io.blisnative.metrics.ExperimentReport;
 import io.blisnative.metrics.ReplayReportBuilder;
 import io.blisnative.metrics.TraceLedger;
+import io.blisnative.sim.Arrival;
 import io.blisnative.sim.SimResult;
 import io.blisnative.trace.TraceHeader;
 import io.blisnative.trace.TraceReader;
 import io.blisnative.trace.VllmSettings;
+import io.blisnative.workload.PrefetchingIterator;
 import io.blisnative.workload.TraceArrivals;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Iterator;
 
 /** Replays one trace: header settings under the flags, streamed arrivals, the comparison report. */
 final class TraceReplay {
@@ -25,8 +28,13 @@ final class TraceReplay {
             TraceLedger ledger = new TraceLedger();
             long seed = seedFlag != null ? seedFlag : header.seed();
             long started = System.nanoTime();
-            SimResult result = server.newSimulator()
-                    .run(new TraceArrivals(ledger.recording(reader.iterator()), seed));
+            Iterator<Arrival> arrivals = new TraceArrivals(ledger.recording(reader.iterator()), seed);
+            if (sim.horizonUs == null) {
+                // Parsed on another thread, in order. Only when the run reads the whole trace: a
+                // horizon stops it early, and the ledger must then hold just the rows it read.
+                arrivals = new PrefetchingIterator<>(arrivals, 256, 8, "blis-native-trace");
+            }
+            SimResult result = server.newSimulator().run(arrivals);
             RunTiming.report(err, result, System.nanoTime() - started);
             return ReplayReportBuilder.build(header.name(), trace, header, ledger, result);
         }
