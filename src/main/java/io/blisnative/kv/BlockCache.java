@@ -274,14 +274,9 @@ public final class BlockCache implements KvCache {
         return index.get(h);
     }
 
-    /** Chained hash of block {@code b}; 0 when it has none. */
+    /** Chained hash of block {@code b}; 0 unless the block is full (only full blocks are hashed). */
     long blockHash(int b) {
         return rec[b * STRIDE + HASH];
-    }
-
-    /** True when block {@code b} holds a full, hashed block of prompt tokens (what a CPU tier mirrors). */
-    boolean isFullHashed(int b) {
-        return rec[b * STRIDE + HASH] != 0;
     }
 
     /**

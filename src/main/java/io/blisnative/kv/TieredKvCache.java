@@ -175,15 +175,9 @@ public final class TieredKvCache implements KvCache {
         for (int r = 0; r < count; r++) {
             KvSequence seq = running[r];
             for (int i = 0; i < seq.blockCount; i++) {
-                int b = seq.blocks[i];
-                if (!gpu.isFullHashed(b)) {
-                    continue;
-                }
-                long h = gpu.blockHash(b);
-                if (cpu.contains(h)) {
-                    cpu.touch(h);
-                } else {
-                    cpu.store(h);
+                // Only full blocks carry a hash (0 = none).
+                long h = gpu.blockHash(seq.blocks[i]);
+                if (h != 0 && cpu.touchOrStore(h)) {
                     mirrored++;
                 }
             }
