@@ -116,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         } else if (traceOutput == null) {
             // Generated on another thread, in order: same arrivals, overlapped with the simulation.
             result = server.newSimulator().run(new PrefetchingIterator<>(new DistributionWorkload(params).iterator(),
-                    256, 8, "blis-native-workload"));
+                    "blis-native-workload"));
         } else {
             try (WorkloadTrace trace = new WorkloadTrace(traceOutput, server, seed, rate, prefixTokens)) {
                 result = server.newSimulator().run(trace.tee(new DistributionWorkload(params).iterator()));

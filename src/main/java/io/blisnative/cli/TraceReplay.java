@@ -32,7 +32,7 @@ final class TraceReplay {
             if (sim.horizonUs == null) {
                 // Parsed on another thread, in order. Only when the run reads the whole trace: a
                 // horizon stops it early, and the ledger must then hold just the rows it read.
-                arrivals = new PrefetchingIterator<>(arrivals, 256, 8, "blis-native-trace");
+                arrivals = new PrefetchingIterator<>(arrivals, "blis-native-trace");
             }
             SimResult result = server.newSimulator().run(arrivals);
             RunTiming.report(err, result, System.nanoTime() - started);

@@ -10,9 +10,9 @@ import java.util.concurrent.BlockingQueue;
  * Runs another iterator on a background thread, a few batches ahead of the consumer, and hands
  * over its elements in the same order.
  *
- * <p>Generating a synthetic request (hundreds of seeded token-id draws) costs about as much as a
- * tenth of simulating it, and the two are independent, so on a machine with a spare core the
- * generation overlaps the simulation instead of adding to it. The source is consumed only by the
+ * <p>Generating a synthetic request (hundreds of seeded token-id draws) or parsing a trace line
+ * costs about as much as a tenth of simulating it, and the two are independent, so on a machine
+ * with a spare core the arrivals are produced while the simulation runs instead of before. The source is consumed only by the
  * background thread; its elements, values and order are exactly what iterating it directly gives.
  * An exception the source throws is rethrown by {@link #hasNext} or {@link #next} at the point the
  * consumer reaches it.
@@ -22,11 +22,20 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class PrefetchingIterator<T> implements Iterator<T> {
     private static final Object[] END = new Object[0];
+    /** Elements handed over at a time by default: enough to make the hand-over cost negligible. */
+    private static final int BATCH_SIZE = 256;
+    /** Batches the background thread may run ahead by default. */
+    private static final int DEPTH = 8;
 
     private final BlockingQueue<Object[]> queue;
     private Object[] batch;
     private int position;
     private volatile Throwable failure;
+
+    /** Prefetches {@code source} in batches of 256, at most 8 batches ahead, on thread {@code threadName}. */
+    public PrefetchingIterator(Iterator<T> source, String threadName) {
+        this(source, BATCH_SIZE, DEPTH, threadName);
+    }
 
     /**
      * @param batchSize elements handed over at a time (≥ 1)
