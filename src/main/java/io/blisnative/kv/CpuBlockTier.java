@@ -46,17 +46,15 @@ final class CpuBlockTier {
     /** Marks {@code h} most recently used; no-op if absent. */
     void touch(long h) {
         int s = slotOf.get(h);
-        if (s < 0) {
-            return;
+        if (s >= 0) {
+            moveToTail(s);
         }
-        unlink(s);
-        appendTail(s);
     }
 
     /**
      * Marks {@code h} most recently used, storing it first if absent (evicting the least recently
-     * used when full): {@code contains} then {@code touch} or {@code store}, with one index lookup
-     * instead of three. This runs for every full block of every running sequence after every step.
+     * used when full), with one index lookup. This runs for every full block of every running
+     * sequence after every step.
      *
      * @return true if {@code h} was stored, false if it was present
      */
@@ -66,20 +64,11 @@ final class CpuBlockTier {
             storeAbsent(h);
             return true;
         }
-        if (s != tail) {
-            unlink(s);
-            appendTail(s);
-        }
+        moveToTail(s);
         return false;
     }
 
-    /** Adds {@code h} as most recently used, evicting the least recently used when full; no-op if present. */
-    void store(long h) {
-        if (!contains(h)) {
-            storeAbsent(h);
-        }
-    }
-
+    /** Adds absent {@code h} as most recently used, evicting the least recently used when full. */
     private void storeAbsent(long h) {
         if (used >= capacity) {
             evictHead();
@@ -106,6 +95,13 @@ final class CpuBlockTier {
         freeSlots[freeSlotCount++] = s;
         used--;
         evictions++;
+    }
+
+    private void moveToTail(int s) {
+        if (s != tail) {
+            unlink(s);
+            appendTail(s);
+        }
     }
 
     private void appendTail(int s) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,28 +29,45 @@ class CpuBlockTierTest {
     }
 
     @Test
-    void touchOrStore_randomSequence_matchesContainsTouchStore() {
-        // given two tiers fed the same random hashes, one through contains/touch/store (BLIS's three calls)
+    void touchOrStoreAndTouch_randomSequence_matchAnLruMap() {
+        // given the tier and an independent LRU model of it (an access-ordered map that evicts its eldest)
         SplittableRandom random = new SplittableRandom(3);
-        CpuBlockTier fused = new CpuBlockTier(17);
-        CpuBlockTier separate = new CpuBlockTier(17);
+        int capacity = 17;
+        CpuBlockTier tier = new CpuBlockTier(capacity);
+        long[] evicted = {0};
+        Map<Long, Boolean> lru = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                if (size() > capacity) {
+                    evicted[0]++;
+                    return true;
+                }
+                return false;
+            }
+        };
         for (int i = 0; i < 20_000; i++) {
             long h = 1 + random.nextInt(40);
-            // when each is marked used
-            boolean stored = fused.touchOrStore(h);
-            boolean present = separate.contains(h);
-            if (present) {
-                separate.touch(h);
-            } else {
-                separate.store(h);
+            if (random.nextInt(4) == 0) {
+                // when a hash is only touched (a reload): present ones become most recent, absent ones stay out
+                tier.touch(h);
+                lru.get(h);
+                continue;
             }
+            // when a hash is marked used (the after-step mirror)
+            boolean present = lru.containsKey(h);
+            if (present) {
+                lru.get(h);
+            } else {
+                lru.put(h, Boolean.TRUE);
+            }
+            boolean stored = tier.touchOrStore(h);
             // then both agree on what was stored, what they hold and what they evicted
             assertEquals(!present, stored, "step " + i);
-            assertEquals(separate.used(), fused.used(), "step " + i);
-            assertEquals(separate.evictions(), fused.evictions(), "step " + i);
+            assertEquals(lru.size(), tier.used(), "step " + i);
+            assertEquals(evicted[0], tier.evictions(), "step " + i);
         }
         for (long h = 1; h <= 40; h++) {
-            assertEquals(separate.contains(h), fused.contains(h), "hash " + h);
+            assertEquals(lru.containsKey(h), tier.contains(h), "hash " + h);
         }
     }
 }
