@@ -1,7 +1,6 @@
 package io.blisnative.cli;
 
 import io.blisnative.trace.TraceFormatException;
-import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,8 +18,8 @@ import picocli.CommandLine;
 public class CommandLineFactory {
 
     @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory, @CommandLineArguments String[] args) {
-        return configure(BlisNative.addSubcommands(factory.create(), args));
+    CommandLine commandLine(CommandLine.IFactory factory, @CommandLineArguments String[] args) {
+        return configure(BlisNative.commandLine(factory, args));
     }
 
     /** Applies the product's error handling to any command line (tests run commands through this too). */

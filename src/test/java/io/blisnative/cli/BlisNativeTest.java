@@ -9,7 +9,7 @@ import picocli.CommandLine;
 class BlisNativeTest {
 
     private static List<String> registered(String... args) {
-        CommandLine root = BlisNative.addSubcommands(new CommandLine(new BlisNative()), args);
+        CommandLine root = BlisNative.commandLine(CommandLine.defaultFactory(), args);
         return List.copyOf(root.getSubcommands().keySet());
     }
 

@@ -25,6 +25,11 @@ class CliEndToEndTest {
     @Test
     @Launch({"--help"})
     void help_listsEveryCommand(LaunchResult result) {
+        // the root's model is built in code (BlisNative.commandLine): its usage must read as picocli's standard one
+        assertTrue(result.getOutput().startsWith("Usage: blis-native [-hV] [COMMAND]\n"
+                + "Simulates vLLM inference serving and reports how far the simulation is from\nmeasurements.\n"
+                + "  -h, --help      Show this help message and exit.\n"
+                + "  -V, --version   Print version information and exit.\nCommands:\n"), result.getOutput());
         for (String command : new String[] {"replay", "compare", "run", "convert", "calibrate", "report", "models",
             "hardware"}) {
             assertTrue(result.getOutput().contains("  " + command + " "), command + " missing:\n" + result.getOutput());

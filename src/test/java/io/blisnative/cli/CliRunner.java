@@ -19,10 +19,9 @@ final class CliRunner {
     static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        if (command instanceof BlisNative) {
-            BlisNative.addSubcommands(cl, args);
-        }
+        CommandLine cl = command instanceof BlisNative
+                ? BlisNative.commandLine(CommandLine.defaultFactory(), args)
+                : new CommandLine(command);
         CommandLineFactory.configure(cl);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
