@@ -33,7 +33,14 @@ import java.util.NoSuchElementException;
 public final class TraceReader implements AutoCloseable, Iterable<TraceRequest> {
 
     private static final ObjectReader HEADER_READER = TraceJson.MAPPER.readerFor(TraceHeader.class);
-    private static final ObjectReader REQUEST_READER = TraceJson.MAPPER.readerFor(TraceRequest.class);
+
+    /**
+     * Built on first use: {@link RequestLineParser} reads every line the trace writer produces, and
+     * building this reader's deserializer by reflection was a tenth of a small replay's start-up.
+     */
+    private static final class StrictRequestReader {
+        static final ObjectReader INSTANCE = TraceJson.MAPPER.readerFor(TraceRequest.class);
+    }
 
     private final String name;
     private final BufferedReader in;
@@ -171,7 +178,7 @@ public final class TraceReader implements AutoCloseable, Iterable<TraceRequest> 
     /** Jackson's strict data binding: every line the fast parser declines, and every error message. */
     private TraceRequest strict(String line) {
         try {
-            return REQUEST_READER.readValue(line);
+            return StrictRequestReader.INSTANCE.readValue(line);
         } catch (JsonProcessingException e) {
             throw TraceJson.toFormatException(name, lineNo, e);
         } catch (IllegalArgumentException e) {
