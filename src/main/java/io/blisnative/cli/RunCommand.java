@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.blisnative.metrics.BlisMetrics;
 import io.blisnative.sim.SimResult;
+import io.blisnative.workload.ChainedArrivals;
 import io.blisnative.workload.DistributionParams;
 import io.blisnative.workload.DistributionWorkload;
 import io.blisnative.workload.GeneratedWorkload;
@@ -114,8 +115,10 @@ public final class RunCommand implements Callable<Integer> {
                     file.numRequests()).generate();
             result = server.newSimulator(w.sessions()).run(w.arrivals());
         } else if (traceOutput == null) {
-            // Generated on another thread, in order: same arrivals, overlapped with the simulation.
-            result = server.newSimulator().run(new PrefetchingIterator<>(new DistributionWorkload(params).iterator(),
+            // Generated (and their block chains hashed) on another thread, in order: same arrivals,
+            // overlapped with the simulation.
+            result = server.newSimulator().run(new PrefetchingIterator<>(
+                    new ChainedArrivals(new DistributionWorkload(params).iterator(), server.blockSize()),
                     "blis-native-workload"));
         } else {
             try (WorkloadTrace trace = new WorkloadTrace(traceOutput, server, seed, rate, prefixTokens)) {

@@ -8,6 +8,7 @@ import io.blisnative.sim.SimResult;
 import io.blisnative.trace.TraceHeader;
 import io.blisnative.trace.TraceReader;
 import io.blisnative.trace.VllmSettings;
+import io.blisnative.workload.ChainedArrivals;
 import io.blisnative.workload.PrefetchingIterator;
 import io.blisnative.workload.TraceArrivals;
 import java.io.InputStream;
@@ -32,7 +33,8 @@ final class TraceReplay {
             if (sim.horizonUs == null) {
                 // Parsed on another thread, in order. Only when the run reads the whole trace: a
                 // horizon stops it early, and the ledger must then hold just the rows it read.
-                arrivals = new PrefetchingIterator<>(arrivals, "blis-native-trace");
+                arrivals = new PrefetchingIterator<>(new ChainedArrivals(arrivals, server.blockSize()),
+                        "blis-native-trace");
             }
             SimResult result = server.newSimulator().run(arrivals);
             RunTiming.report(err, result, System.nanoTime() - started);

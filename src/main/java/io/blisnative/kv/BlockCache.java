@@ -48,7 +48,7 @@ public final class BlockCache implements KvCache {
         this.blockSize = blockSize;
         this.total = totalBlocks;
         rec = new long[totalBlocks * STRIDE];
-        index = new BlockHashIndex(Math.min(totalBlocks, 1 << 20));
+        index = new BlockHashIndex(Math.min(totalBlocks, 1 << 20), rec, STRIDE);
         scratch = new int[blockSize];
         free = new FreeBlockQueue(totalBlocks);
     }

@@ -28,8 +28,8 @@ final class CpuBlockTier {
             throw new IllegalArgumentException("cpu tier capacity must be > 0, got " + capacity);
         }
         this.capacity = capacity;
-        slotOf = new BlockHashIndex(Math.min(capacity, 1 << 16));
         slotHash = new long[capacity];
+        slotOf = new BlockHashIndex(Math.min(capacity, 1 << 16), slotHash, 1);
         prev = new int[capacity];
         next = new int[capacity];
         freeSlots = new int[capacity];

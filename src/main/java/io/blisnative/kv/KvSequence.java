@@ -17,11 +17,22 @@ public final class KvSequence implements TokenSequence {
     int basePosition;
     /** Tokens in the last held block (meaningful while blockCount > 0); set by the cache. */
     int lastFill;
+    private final BlockChain precomputed;
     private long[] chain;
+    private int chainBlockSize;
 
     public KvSequence(int[] input, int[] output) {
+        this(input, output, null);
+    }
+
+    /**
+     * @param precomputed the {@link BlockChain} of exactly these tokens, or null; used when its
+     *                    block size is the cache's, else the chain is computed on first use
+     */
+    public KvSequence(int[] input, int[] output, BlockChain precomputed) {
         this.input = input;
         this.output = output;
+        this.precomputed = precomputed;
     }
 
     @Override
@@ -73,40 +84,22 @@ public final class KvSequence implements TokenSequence {
      * @throws ArrayIndexOutOfBoundsException if the range runs past the sequence's last token
      */
     long hashBlock(long prev, int from, int count, int[] scratch) {
-        int end = from + count;
-        if (end <= input.length) {
-            return BlockHasher.hash(prev, input, from, count);
-        }
-        if (from >= input.length) {
-            if (end - input.length > output.length) {
-                throw new ArrayIndexOutOfBoundsException("position " + (end - 1) + " past the sequence's "
-                        + (input.length + output.length) + " tokens");
-            }
-            return BlockHasher.hash(prev, output, from - input.length, count);
-        }
-        for (int i = 0; i < count; i++) {
-            scratch[i] = tokenAt(from + i);
-        }
-        return BlockHasher.hash(prev, scratch, 0, count);
+        return BlockChain.hashBlock(input, output, prev, from, count, scratch);
     }
 
     /**
      * Chained hashes of every full block of the whole token sequence, prompt then output, from
-     * position 0; computed once (the tokens never change), the first {@link #promptBlocks} of them
-     * being the prompt's. Decode blocks take their hash from here when they fill, instead of
-     * reading output tokens that have gone cold since the request arrived.
+     * position 0; computed once (the tokens never change) unless a {@link BlockChain} for this
+     * block size came with the sequence, the first {@link #promptBlocks} of them being the
+     * prompt's. Decode blocks take their hash from here when they fill, instead of reading output
+     * tokens that have gone cold since the request arrived.
      */
     long[] chain(int blockSize) {
-        if (chain == null) {
-            int n = (input.length + output.length) / blockSize;
-            long[] hashes = new long[n];
-            int[] scratch = new int[blockSize];
-            long prev = BlockHasher.ROOT;
-            for (int i = 0; i < n; i++) {
-                prev = hashBlock(prev, i * blockSize, blockSize, scratch);
-                hashes[i] = prev;
-            }
-            chain = hashes;
+        if (chain == null || chainBlockSize != blockSize) {
+            BlockChain given = precomputed;
+            chain = given != null && given.fits(blockSize, input.length + output.length) ? given.hashes()
+                    : BlockChain.hashes(input, output, blockSize);
+            chainBlockSize = blockSize;
         }
         return chain;
     }

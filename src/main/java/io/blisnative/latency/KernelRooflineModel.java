@@ -60,6 +60,10 @@ public final class KernelRooflineModel implements LatencyModel {
     private final double bytesPerUs;
     private final double gemmFlopsPerUs;
     private final double attentionFlopsPerUs;
+    /** The GEMM terms depend only on the step's integer token or logit-row count (see {@link CountMemo}). */
+    private final CountMemo denseGemmByTokens = new CountMemo(this::denseGemm);
+    private final CountMemo moeGemmByTokens = new CountMemo(this::moeGemm);
+    private final CountMemo lmHeadGemmByRows = new CountMemo(this::lmHeadGemm);
 
     /**
      * @param alpha three finite non-negative alphas (µs)
@@ -126,18 +130,31 @@ public final class KernelRooflineModel implements LatencyModel {
         double attention = kvFactor * kvTokensRead * shape.kvBytesPerTokenLayer / bytesPerUs
                 + attentionFactor * prefillPairs * shape.attentionFlopsPerPair / attentionFlopsPerUs;
         double perLayerCommon = attention + allReduce(tokens) + perLayerUs;
-        double dense = shape.denseLayers * (gemm(shape.denseLayerWeightBytes, shape.denseLayerFlopsPerToken * tokens)
-                + perLayerCommon);
+        double dense = shape.denseLayers * (denseGemmByTokens.get((int) tokens) + perLayerCommon);
         double moe = 0;
         if (shape.moeLayers > 0) {
-            double touched = shape.expertsTouched(tokens);
-            double moeLayer = gemm(shape.attentionWeightBytes + shape.sharedExpertWeightBytes
-                    + touched * shape.expertWeightBytes, shape.moeLayerFlopsPerToken * tokens);
-            moe = shape.moeLayers * (moeLayer + perLayerCommon + perMoeLayerUs);
+            moe = shape.moeLayers * (moeGemmByTokens.get((int) tokens) + perLayerCommon + perMoeLayerUs);
         }
-        double lmHead = gemm(shape.lmHeadWeightBytes, shape.lmHeadFlopsPerRow * logitRows);
+        double lmHead = lmHeadGemmByRows.get((int) logitRows);
         double step = dense + moe + lmHead + perStepUs + perRequestUs * n;
         return Math.max(1, GoMath.truncToLong(step));
+    }
+
+    /** GEMMs of one dense layer for a step of {@code tokens} tokens. */
+    double denseGemm(int tokens) {
+        return gemm(shape.denseLayerWeightBytes, shape.denseLayerFlopsPerToken * tokens);
+    }
+
+    /** GEMMs of one MoE layer (attention, shared and touched routed experts) for {@code tokens} tokens. */
+    double moeGemm(int tokens) {
+        double touched = shape.expertsTouched(tokens);
+        return gemm(shape.attentionWeightBytes + shape.sharedExpertWeightBytes + touched * shape.expertWeightBytes,
+                shape.moeLayerFlopsPerToken * tokens);
+    }
+
+    /** The lm_head GEMM for {@code rows} logit rows. */
+    double lmHeadGemm(int rows) {
+        return gemm(shape.lmHeadWeightBytes, shape.lmHeadFlopsPerRow * rows);
     }
 
     /** One GEMM group: weight streaming and FLOPs blended by the p-norm. */

@@ -1,5 +1,7 @@
 package io.blisnative.sim;
 
+import io.blisnative.kv.BlockChain;
+
 /**
  * One request as it reaches the simulated server: what the workload generator or a trace
  * produces and the simulator consumes.
@@ -13,6 +15,8 @@ package io.blisnative.sim;
  * @param sloClass      SLO class name (critical, standard, batch, sheddable, background); "" = standard
  * @param sessionId     multi-turn conversation id, "" when the request is not part of one
  * @param roundIndex    0-based turn number within its session
+ * @param blockChain    the KV block hash chain of these tokens, computed ahead (off the simulation
+ *                      thread), or null; a chain for another block size than the cache's is ignored
  */
 public record Arrival(
         String id,
@@ -23,7 +27,8 @@ public record Arrival(
         long deadlineUs,
         String sloClass,
         String sessionId,
-        int roundIndex) {
+        int roundIndex,
+        BlockChain blockChain) {
 
     public Arrival {
         if (id == null || id.isEmpty()) {
@@ -38,8 +43,26 @@ public record Arrival(
         if (deadlineUs < 0) {
             throw new IllegalArgumentException("deadlineUs must be >= 0, got " + deadlineUs);
         }
+        if (blockChain != null && blockChain.hashes().length
+                != (inputTokens.length + outputTokens.length) / blockChain.blockSize()) {
+            throw new IllegalArgumentException("blockChain has " + blockChain.hashes().length + " blocks, the "
+                    + (inputTokens.length + outputTokens.length) + " tokens fill "
+                    + (inputTokens.length + outputTokens.length) / blockChain.blockSize());
+        }
         sloClass = sloClass == null ? "" : sloClass;
         sessionId = sessionId == null ? "" : sessionId;
+    }
+
+    /** An arrival without a precomputed block chain. */
+    public Arrival(String id, long arrivalUs, int[] inputTokens, int[] outputTokens, int maxOutputLen,
+            long deadlineUs, String sloClass, String sessionId, int roundIndex) {
+        this(id, arrivalUs, inputTokens, outputTokens, maxOutputLen, deadlineUs, sloClass, sessionId, roundIndex, null);
+    }
+
+    /** This arrival with its tokens' block chain for blocks of {@code blockSize} tokens computed now. */
+    public Arrival withBlockChain(int blockSize) {
+        return new Arrival(id, arrivalUs, inputTokens, outputTokens, maxOutputLen, deadlineUs, sloClass, sessionId,
+                roundIndex, BlockChain.of(inputTokens, outputTokens, blockSize));
     }
 
     /** A plain open-loop request with no deadline, SLO class or session. */

@@ -41,7 +41,7 @@ public final class Request {
     Request(Arrival arrival, int serial) {
         this.arrival = arrival;
         this.serial = serial;
-        this.kv = new KvSequence(arrival.inputTokens(), arrival.outputTokens());
+        this.kv = new KvSequence(arrival.inputTokens(), arrival.outputTokens(), arrival.blockChain());
         this.inputLength = arrival.inputTokens().length;
         this.outputLength = arrival.outputTokens().length;
         this.maxOutputLen = arrival.maxOutputLen();

@@ -113,6 +113,24 @@ class KernelRooflineModelTest {
     }
 
     @Test
+    void stepTime_countsSeenBefore_sameAsAFreshModel() {
+        // given a dense and an MoE model pricing decode batches and prefill chunks in a scrambled order
+        double[] beta = {1.08, 1.25, 1.06, 3, 5, 3.85, 45, 150, 10, 15, 2.7, 50};
+        for (ModelConfig config : new ModelConfig[] {LLAMA_2_7B, MIXTRAL}) {
+            KernelRooflineModel warm = model(config, 2, beta);
+            for (int round = 0; round < 2; round++) {
+                for (int k = 0; k < 300; k++) {
+                    int n = 1 + (k * 37 + round * 101) % 300;
+                    StepBatch b = decodes(n, 700);
+                    b.add(100, 3 * n, 2000, 10);
+                    // when / then remembered GEMM terms give the step time computed from scratch
+                    assertEquals(model(config, 2, beta).stepTimeUs(b), warm.stepTimeUs(b), "n " + n);
+                }
+            }
+        }
+    }
+
+    @Test
     void stepTime_hotPath_allocatesNothing() {
         // given the MoE model (expert coverage uses Math.pow) and a mixed batch
         KernelRooflineModel m = model(MIXTRAL, 2, 1.08, 1.25, 1.06, 3, 5, 3.85, 45, 150, 10, 15, 3, 50);
