@@ -41,7 +41,8 @@ trap 'rm -rf "$work"; git -C "$root" worktree prune' EXIT
 # --- builds ---------------------------------------------------------------------------------
 bin/blis-native --version >/dev/null # builds the JVM application on first use
 cur_jar="$root/target/quarkus-app/quarkus-run.jar"
-mapfile -t jvm < <(BLIS_LAUNCHER_PRINT=1 bin/blis-native run)
+# The JVM options of a long simulation (the launcher gives short ones C1 only).
+mapfile -t jvm < <(BLIS_LAUNCHER_PRINT=1 bin/blis-native run --num-requests 1000000)
 jvm+=("-Xmx$xmx")
 
 # The reference build is made in a temporary git worktree, then its quarkus-app/ and config/
