@@ -41,29 +41,7 @@ class AsyncSchedulingTest {
     @Test
     void run_firstTokenDelivery_addsToTtftAndE2eNotToGaps() {
         // given a model whose first token reaches the client 7 µs per running request after its step
-        LatencyModel delivered = new LatencyModel() {
-            private final FixedStepModel steps = new FixedStepModel(10, 0);
-
-            @Override
-            public long stepTimeUs(StepBatch batch) {
-                return steps.stepTimeUs(batch);
-            }
-
-            @Override
-            public long queueingTimeUs(int inputLength) {
-                return 0;
-            }
-
-            @Override
-            public long outputTokenProcessingTimeUs() {
-                return 0;
-            }
-
-            @Override
-            public long postDecodeFixedOverheadUs() {
-                return 0;
-            }
-
+        LatencyModel delivered = new StepOnlyModel(new FixedStepModel(10, 0)::stepTimeUs) {
             @Override
             public long firstTokenDeliveryUs(int batchSize) {
                 return 7L * batchSize;

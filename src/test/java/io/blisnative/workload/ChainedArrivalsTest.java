@@ -11,7 +11,7 @@ import io.blisnative.sim.LatencyModel;
 import io.blisnative.sim.SimConfig;
 import io.blisnative.sim.SimResult;
 import io.blisnative.sim.Simulator;
-import io.blisnative.sim.StepBatch;
+import io.blisnative.sim.StepOnlyModel;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
 
@@ -22,31 +22,13 @@ class ChainedArrivalsTest {
 
     /** A step costs 2 ms plus 10 µs per token: enough load to queue and fill the cache. */
     private static LatencyModel model() {
-        return new LatencyModel() {
-            @Override
-            public long stepTimeUs(StepBatch batch) {
-                long tokens = 0;
-                for (int i = 0; i < batch.size(); i++) {
-                    tokens += batch.isPrefill(i) ? batch.newTokens(i) : 1;
-                }
-                return 2000 + 10 * tokens;
+        return new StepOnlyModel(batch -> {
+            long tokens = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                tokens += batch.isPrefill(i) ? batch.newTokens(i) : 1;
             }
-
-            @Override
-            public long queueingTimeUs(int inputLength) {
-                return 0;
-            }
-
-            @Override
-            public long outputTokenProcessingTimeUs() {
-                return 0;
-            }
-
-            @Override
-            public long postDecodeFixedOverheadUs() {
-                return 0;
-            }
-        };
+            return 2000 + 10 * tokens;
+        });
     }
 
     private static SimResult simulate(Iterator<Arrival> arrivals) {

@@ -7,7 +7,7 @@ import io.blisnative.sim.LatencyModel;
 import io.blisnative.sim.SimConfig;
 import io.blisnative.sim.SimResult;
 import io.blisnative.sim.Simulator;
-import io.blisnative.sim.StepBatch;
+import io.blisnative.sim.StepOnlyModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,27 +16,7 @@ class SessionSimulationTest {
 
     /** Every non-empty step takes {@code stepUs}; no overheads. */
     private static LatencyModel fixedStep(long stepUs) {
-        return new LatencyModel() {
-            @Override
-            public long stepTimeUs(StepBatch batch) {
-                return batch.size() == 0 ? 0 : stepUs;
-            }
-
-            @Override
-            public long queueingTimeUs(int inputLength) {
-                return 0;
-            }
-
-            @Override
-            public long outputTokenProcessingTimeUs() {
-                return 0;
-            }
-
-            @Override
-            public long postDecodeFixedOverheadUs() {
-                return 0;
-            }
-        };
+        return new StepOnlyModel(batch -> batch.size() == 0 ? 0 : stepUs);
     }
 
     private static GeneratedWorkload chat() {
