@@ -31,9 +31,14 @@ public record BlockChain(int blockSize, long[] hashes) {
         return new BlockChain(blockSize, hashes(input, output, blockSize));
     }
 
+    /** True if this chain has one hash per full block of a {@code tokens}-token sequence. */
+    public boolean covers(int tokens) {
+        return hashes.length == tokens / blockSize;
+    }
+
     /** True if this is the chain of a {@code length}-token sequence with blocks of {@code size} tokens. */
     boolean fits(int size, int length) {
-        return blockSize == size && hashes.length == length / size;
+        return blockSize == size && covers(length);
     }
 
     static long[] hashes(int[] input, int[] output, int blockSize) {

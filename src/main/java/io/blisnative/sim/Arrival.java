@@ -43,11 +43,10 @@ public record Arrival(
         if (deadlineUs < 0) {
             throw new IllegalArgumentException("deadlineUs must be >= 0, got " + deadlineUs);
         }
-        if (blockChain != null && blockChain.hashes().length
-                != (inputTokens.length + outputTokens.length) / blockChain.blockSize()) {
+        int tokens = inputTokens.length + outputTokens.length;
+        if (blockChain != null && !blockChain.covers(tokens)) {
             throw new IllegalArgumentException("blockChain has " + blockChain.hashes().length + " blocks, the "
-                    + (inputTokens.length + outputTokens.length) + " tokens fill "
-                    + (inputTokens.length + outputTokens.length) / blockChain.blockSize());
+                    + tokens + " tokens fill " + tokens / blockChain.blockSize());
         }
         sloClass = sloClass == null ? "" : sloClass;
         sessionId = sessionId == null ? "" : sessionId;
