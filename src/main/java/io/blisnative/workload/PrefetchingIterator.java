@@ -12,8 +12,9 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Generating a synthetic request (hundreds of seeded token-id draws) or parsing a trace line
  * costs about as much as a tenth of simulating it, and the two are independent, so on a machine
- * with a spare core the arrivals are produced while the simulation runs instead of before. The source is consumed only by the
- * background thread; its elements, values and order are exactly what iterating it directly gives.
+ * with a spare core the arrivals are produced while the simulation runs instead of before. The
+ * source is consumed only by the background thread; its elements, values and order are exactly
+ * what iterating it directly gives.
  * An exception the source throws is rethrown by {@link #hasNext} or {@link #next} at the point the
  * consumer reaches it.
  *
