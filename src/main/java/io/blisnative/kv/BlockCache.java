@@ -150,6 +150,21 @@ public final class BlockCache implements KvCache {
         return true;
     }
 
+    /** Tokens that still fit in the last block without filling it (filling registers its hash). */
+    @Override
+    public int quietDecodeTokens(KvSequence seq) {
+        int f = seq.lastFill;
+        return seq.blockCount > 0 && f > 0 && f < blockSize ? blockSize - 1 - f : 0;
+    }
+
+    @Override
+    public void appendQuietDecodeTokens(KvSequence seq, int n) {
+        if (n < 0 || n > quietDecodeTokens(seq)) {
+            throw new IllegalArgumentException("n must be in [0, " + quietDecodeTokens(seq) + "], got " + n);
+        }
+        seq.lastFill += n;
+    }
+
     /** Writes {@code count} tokens from sequence position {@code start} into blocks; room is checked. */
     private void place(KvSequence seq, boolean prefill, int start, int count, int[] cachedBlocks, int cached) {
         int done = 0;

@@ -31,6 +31,29 @@ public interface KvCache {
      */
     boolean allocate(KvSequence seq, boolean prefill, int start, int end, boolean useCachedPrefix);
 
+    /**
+     * How many of {@code seq}'s next decode tokens {@link #allocate} would place by only counting
+     * them into its partly filled last block: no block taken, filled, hashed or otherwise seen.
+     * The simulator may then account that many tokens later, in one {@link #appendQuietDecodeTokens}.
+     * 0 by default: a cache that must see every token (one that mirrors running sequences into
+     * another tier, say) keeps the per-token calls.
+     */
+    default int quietDecodeTokens(KvSequence seq) {
+        return 0;
+    }
+
+    /**
+     * Places {@code n} decode tokens of {@code seq} exactly as {@code n} single-token
+     * {@link #allocate} calls would, given {@code n <= quietDecodeTokens(seq)}.
+     *
+     * @throws IllegalArgumentException if {@code n} exceeds {@link #quietDecodeTokens}
+     */
+    default void appendQuietDecodeTokens(KvSequence seq, int n) {
+        if (n != 0) {
+            throw new IllegalArgumentException("no quiet decode tokens here, asked for " + n);
+        }
+    }
+
     /** Returns all blocks of {@code seq}, last first, to the free list's tail (kept as cache). */
     void release(KvSequence seq);
 

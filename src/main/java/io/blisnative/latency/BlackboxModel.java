@@ -42,8 +42,15 @@ public final class BlackboxModel implements LatencyModel {
                 decodeTokens += batch.newTokens(i);
             }
         }
+        decodeTokens += batch.aggregateDecodes();
         double step = beta0 + beta1 * (double) prefillTokens + beta2 * (double) decodeTokens;
         return Math.max(1, GoMath.truncToLong(step));
+    }
+
+    /** Decodes enter only as a token count. */
+    @Override
+    public boolean pricesAggregateDecodes() {
+        return true;
     }
 
     @Override

@@ -101,7 +101,7 @@ public final class KernelRooflineModel implements LatencyModel {
     @Override
     public long stepTimeUs(StepBatch batch) {
         int n = batch.size();
-        if (n == 0) {
+        if (batch.requests() == 0) {
             return 1;
         }
         double tokens = 0;
@@ -124,6 +124,9 @@ public final class KernelRooflineModel implements LatencyModel {
                 kvTokensRead += progress;
             }
         }
+        tokens += batch.aggregateDecodes();
+        logitRows += batch.aggregateDecodes();
+        kvTokensRead += batch.aggregateDecodeProgress();
         if (tokens == 0) {
             return 1;
         }
@@ -136,8 +139,14 @@ public final class KernelRooflineModel implements LatencyModel {
             moe = shape.moeLayers * (moeGemmByTokens.get((int) tokens) + perLayerCommon + perMoeLayerUs);
         }
         double lmHead = lmHeadGemmByRows.get((int) logitRows);
-        double step = dense + moe + lmHead + perStepUs + perRequestUs * n;
+        double step = dense + moe + lmHead + perStepUs + perRequestUs * batch.requests();
         return Math.max(1, GoMath.truncToLong(step));
+    }
+
+    /** Decodes enter only as token counts and sums of integer context lengths, so a summary prices exactly alike. */
+    @Override
+    public boolean pricesAggregateDecodes() {
+        return true;
     }
 
     /** GEMMs of one dense layer for a step of {@code tokens} tokens. */

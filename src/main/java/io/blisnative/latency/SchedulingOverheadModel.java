@@ -49,9 +49,14 @@ public final class SchedulingOverheadModel implements LatencyModel {
     @Override
     public long stepTimeUs(StepBatch batch) {
         double gpuUs = gpu.stepTimeUs(batch);
-        double cpuUs = perStepUs + perRequestUs * batch.size();
+        double cpuUs = perStepUs + perRequestUs * batch.requests();
         double step = async ? Math.max(gpuUs, cpuUs) + postprocessUs : gpuUs + cpuUs + postprocessUs;
         return Math.max(1, GoMath.roundToLong(step));
+    }
+
+    @Override
+    public boolean pricesAggregateDecodes() {
+        return gpu.pricesAggregateDecodes();
     }
 
     @Override

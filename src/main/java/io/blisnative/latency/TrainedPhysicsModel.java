@@ -130,7 +130,7 @@ public final class TrainedPhysicsModel implements LatencyModel {
     @Override
     public long stepTimeUs(StepBatch batch) {
         int n = batch.size();
-        if (n == 0) {
+        if (batch.requests() == 0) {
             return 1;
         }
         double prefillTokens = 0;
@@ -150,6 +150,8 @@ public final class TrainedPhysicsModel implements LatencyModel {
                 sumCtx += batch.progress(i);
             }
         }
+        decodeTokens += batch.aggregateDecodes();
+        sumCtx += batch.aggregateDecodeProgress();
         double prefillTerm = prefillTerm(prefillTokens, prefillAttnFlops);
         double decodeTerm = decodeTerm(decodeTokens, sumCtx);
         double totalTokens = prefillTokens + decodeTokens;
@@ -161,10 +163,16 @@ public final class TrainedPhysicsModel implements LatencyModel {
                 + beta[3] * allReduceUs(totalTokens)
                 + beta[10] * dispatchUs(totalTokens)
                 + beta[4] * layers
-                + beta[5] * (double) n
+                + beta[5] * (double) batch.requests()
                 + beta[6]
                 + beta[7] * moeScaling * (double) moeLayers;
         return Math.max(1, GoMath.truncToLong(step));
+    }
+
+    /** Decodes enter only as token counts and sums of integer context lengths, so a summary prices exactly alike. */
+    @Override
+    public boolean pricesAggregateDecodes() {
+        return true;
     }
 
     private double prefillTerm(double tokens, double attnFlops) {

@@ -14,14 +14,18 @@ final class BatchFormer {
     private final WaitQueue waiting;
     private final ValueCounts itlCounts;
     private final GapLog gapLog;
+    private final QuietDecodes quiet;
 
     private int tokenBudget;
     private int cursor;
     private boolean preempted;
+    /** True while scheduling only the active requests, which the room check guarantees to fit. */
+    private boolean activeOnly;
     int preemptionsThisStep;
 
     BatchFormer(SimConfig config, KvCache kv, RunningBatch running, WaitQueue waiting, ValueCounts itlCounts,
-            GapLog gapLog) {
+            GapLog gapLog, QuietDecodes quiet) {
+        this.quiet = quiet;
         this.itlCounts = itlCounts;
         this.gapLog = gapLog;
         this.config = config;
@@ -31,21 +35,67 @@ final class BatchFormer {
     }
 
     /**
-     * Forms this step's batch: sets every running request's {@code newTokens} and
+     * Forms this step's batch: sets every active running request's {@code newTokens} and
      * {@code computedTokens}, and calls {@code admitted} for each request admitted from the queue.
+     * Quiet requests ({@link QuietDecodes}) take their token of budget and are not visited, unless
+     * the step could cut the batch short or preempt: then all are caught up and scheduled in full.
      */
     void form(long nowUs, Admissions admitted) {
         tokenBudget = config.maxNumBatchedTokens();
         preempted = false;
         preemptionsThisStep = 0;
-        scheduleRunning();
+        long step = gapLog.nextStep();
+        quiet.wake(step);
+        if (quiet.count() > 0 && !activeFit()) {
+            quiet.catchUpAll(step);
+        }
+        if (quiet.count() == 0) {
+            scheduleRunning();
+        } else {
+            scheduleActive();
+        }
         admitWaiting(nowUs, admitted);
+    }
+
+    /**
+     * True if the whole batch gets what it asks for in this step: every request's full chunk or
+     * token within the budget (strictly, so the budget never reaches 0 before a request), and
+     * every block it could take free. Then no request is cut short and none is preempted, and
+     * where the quiet ones sit in the batch changes nothing. Mirrors {@link #scheduleOne} without
+     * its effects.
+     */
+    private boolean activeFit() {
+        int maxModelLen = config.maxModelLen();
+        int threshold = config.longPrefillTokenThreshold();
+        int blockSize = kv.blockSize();
+        long tokens = quiet.count();
+        long blocks = 0;
+        for (int i = 0, n = running.activeCount(); i < n; i++) {
+            Request req = running.active(i);
+            int chunk = req.inputLength - req.progress;
+            if (chunk > 0) {
+                if (threshold > 0 && threshold < chunk) {
+                    chunk = threshold;
+                }
+                if (maxModelLen > 0) {
+                    chunk = Math.min(chunk, Math.max(maxModelLen - 1 - req.progress, 0));
+                }
+                tokens += chunk;
+                blocks += (chunk + blockSize - 1) / blockSize;
+            }
+            if (req.progress >= req.inputLength && req.outputLength > 0
+                    && !(maxModelLen > 0 && req.progress + 1 > maxModelLen - 1)) {
+                tokens++;
+                blocks++;
+            }
+        }
+        return tokens < config.maxNumBatchedTokens() && blocks <= (long) kv.totalBlocks() - kv.usedBlocks();
     }
 
     /**
      * Gives each running request, in order, its next prefill chunk or decode token until the
      * budget or the KV blocks run out. Sets {@code newTokens} of every running request: the
-     * scheduled ones here, the rest to 0 once the pass stops.
+     * scheduled ones here, the rest to 0 once the pass stops. No request is quiet.
      */
     private void scheduleRunning() {
         for (cursor = 0; cursor < running.size(); cursor++) {
@@ -56,6 +106,16 @@ final class BatchFormer {
         for (int i = cursor; i < running.size(); i++) {
             running.get(i).newTokens = 0;
         }
+    }
+
+    /** Schedules the active requests when {@link #activeFit()}: each gets its full share, in order. */
+    private void scheduleActive() {
+        tokenBudget -= quiet.count();
+        activeOnly = true;
+        for (int i = 0, n = running.activeCount(); i < n; i++) {
+            scheduleOne(running.active(i));
+        }
+        activeOnly = false;
     }
 
     /** Schedules one running request; false when it could not get its KV blocks (the pass stops). */
@@ -97,6 +157,10 @@ final class BatchFormer {
     /** Allocates {@code n} tokens for {@code req}, preempting victims until it fits; false if it cannot. */
     private boolean makeRoom(Request req, int n) {
         while (!kv.allocate(req.kv, req.inPrefill(), req.progress, req.progress + n, false)) {
+            if (activeOnly) {
+                throw new IllegalStateException("KV allocation failed for " + req.id()
+                        + " in a step whose room check passed (block accounting broken)");
+            }
             if (running.size() == 0) {
                 return false;
             }

@@ -16,6 +16,15 @@ public interface LatencyModel {
      */
     long stepTimeUs(StepBatch batch);
 
+    /**
+     * True if {@link #stepTimeUs} prices {@link StepBatch#aggregateDecodes()} exactly as it would
+     * the same decode requests listed one by one; the simulator then stops touching steadily
+     * decoding requests every step. False by default: the batch is then always fully listed.
+     */
+    default boolean pricesAggregateDecodes() {
+        return false;
+    }
+
     /** Delay between a request's arrival and the scheduler seeing it (µs, ≥ 0). */
     long queueingTimeUs(int inputLength);
 

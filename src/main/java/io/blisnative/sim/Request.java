@@ -37,6 +37,16 @@ public final class Request {
     /** Position of this request's pending deadline in the event queue's deadline heap, or -1. */
     int deadlineSlot = -1;
     long itlSumUs;
+    /** Order of joining the running batch (the batch's order); set by {@link RunningBatch#add}. */
+    long runOrder;
+    /**
+     * Quiet decoding ({@link QuietDecodes}): steps {@code [quietFrom, quietUntil)} each decode one
+     * token not yet applied to this request, whose progress was {@code quietProgress} before them;
+     * {@code quietUntil < 0} when it is up to date.
+     */
+    long quietUntil = -1;
+    long quietFrom;
+    int quietProgress;
 
     Request(Arrival arrival, int serial) {
         this.arrival = arrival;
@@ -90,6 +100,29 @@ public final class Request {
         }
         itlRunEnd = step;
         itlSumUs += gapUs;
+    }
+
+    /**
+     * Records one token decoded in each of the steps {@code [from, to)}, whose gaps total
+     * {@code sumUs}: what {@link #addItl} for each of them in turn would do.
+     */
+    void addItlRun(long from, long to, long sumUs) {
+        if (to <= from) {
+            return;
+        }
+        if (itlRunEnd != from - 1 || itlRunStart < 0) {
+            if (itlRunStart >= 0) {
+                closeRun();
+            }
+            itlRunStart = from;
+        }
+        itlRunEnd = to - 1;
+        itlSumUs += sumUs;
+    }
+
+    /** True while decode tokens of past steps are still to be applied ({@link QuietDecodes}). */
+    boolean quiet() {
+        return quietUntil >= 0;
     }
 
     private void closeRun() {

@@ -1,6 +1,7 @@
 package io.blisnative.sim;
 
 import io.blisnative.kv.KvCache;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Iterator;
  * memory, and ties still resolve exactly as in BLIS.
  *
  * <p>Each step runs four phases: form the batch, price it, advance progress while completing
- * finished requests, schedule the next step.
+ * finished requests, schedule the next step. The passes visit the active requests only: one
+ * decoding steadily is left alone, counted in totals, until a step must see it again
+ * ({@link QuietDecodes}), so a step costs in proportion to what changes in it, not to the batch.
  *
  * <p>With {@link SimConfig#asyncScheduling()} the batch of the next step is formed while this one
  * runs, as vLLM's async scheduling does: a request that reaches the server during a step is held
@@ -29,7 +32,10 @@ public final class Simulator {
     /** Async scheduling only: requests that arrived while the current step ran, not yet schedulable. */
     private final WaitQueue arrivedDuringStep = new WaitQueue();
     private final RunningBatch running = new RunningBatch();
+    private final QuietDecodes quiet;
     private final BatchFormer former;
+    /** Requests finished in the current step, dropped from the batch after its pass. */
+    private Request[] finished = new Request[16];
     private final StepBatch stepBatch = new StepBatch();
     private final RunRecorder record = new RunRecorder();
     private final GapLog gapLog = new GapLog();
@@ -46,7 +52,8 @@ public final class Simulator {
         this.kv = kv;
         this.latency = latency;
         this.sessions = sessions;
-        this.former = new BatchFormer(config, kv, running, waiting, record.itlUs, gapLog);
+        this.quiet = new QuietDecodes(latency.pricesAggregateDecodes(), kv, gapLog, running, config.maxModelLen());
+        this.former = new BatchFormer(config, kv, running, waiting, record.itlUs, gapLog, quiet);
         this.outputProcessingUs = latency.outputTokenProcessingTimeUs();
         this.postDecodeUs = latency.postDecodeFixedOverheadUs();
     }
@@ -155,6 +162,9 @@ public final class Simulator {
             return;
         }
         boolean wasRunning = r.state == RequestState.RUNNING;
+        if (r.quiet()) {
+            quiet.catchUp(r, gapLog.nextStep());
+        }
         r.state = RequestState.TIMED_OUT;
         record.timedOut++;
         kv.release(r.kv);
@@ -207,15 +217,19 @@ public final class Simulator {
 
     /**
      * Prices the step from the batch as formed and records its KV usage; the requests' progress is
-     * not touched yet, so pricing and advancing are separate passes.
+     * not touched yet, so pricing and advancing are separate passes. Quiet requests enter the
+     * batch as a count and a progress sum.
      */
     private long priceStep() {
         stepBatch.clear();
-        for (int i = 0; i < running.size(); i++) {
-            Request r = running.get(i);
+        for (int i = 0, n = running.activeCount(); i < n; i++) {
+            Request r = running.active(i);
             if (r.newTokens > 0) {
                 stepBatch.add(r.progress, r.newTokens, r.inputLength, r.outputLength);
             }
+        }
+        if (quiet.count() > 0) {
+            stepBatch.addAggregateDecodes(quiet.count(), quiet.progressSum(gapLog.nextStep()));
         }
         long stepUs = Math.max(1, latency.stepTimeUs(stepBatch) + kv.consumePendingTransferLatencyUs());
         record.kvUsage(kv.usedBlocks(), stepUs);
@@ -223,42 +237,56 @@ public final class Simulator {
     }
 
     /**
-     * Advances every running request's progress, records first tokens and gaps, and finishes the
-     * requests that produced their last token, compacting the batch, all in one pass: a request's
-     * completion depends only on its own progress, and the KV cache's after-step hook (run before
-     * this) reads only KV state.
+     * Advances every active request's progress, records first tokens and gaps, finishes the
+     * requests that produced their last token and lets those that decoded turn quiet, compacting
+     * the active list, all in one pass: a request's completion depends only on its own progress,
+     * and the KV cache's after-step hook (run before this) reads only KV state. Each quiet request
+     * decodes one token in the step too, counted here and applied when it wakes.
      */
     private void advanceAndComplete(long now, long stepUs) {
         long gapUs = stepUs + outputProcessingUs;
-        long ttftBaseUs = now + stepUs + outputProcessingUs + latency.firstTokenDeliveryUs(stepBatch.size());
+        long ttftBaseUs = now + stepUs + outputProcessingUs + latency.firstTokenDeliveryUs(stepBatch.requests());
         if (gapLog.full()) {
             gapLog.dropBefore(oldestItlStep());
         }
         long gapStep = gapLog.append(gapUs);
-        int gaps = 0;
-        int n = running.size();
+        int gaps = quiet.count();
+        int n = running.activeCount();
         int kept = 0;
+        int finishedCount = 0;
         for (int i = 0; i < n; i++) {
-            Request r = running.get(i);
+            Request r = running.active(i);
+            boolean decoded = false;
             if (r.progress < r.inputLength) {
                 r.progress = r.computedTokens;
             } else if (r.newTokens > 0) {
                 r.progress++;
                 r.addItl(gapUs, gapStep);
                 gaps++;
+                decoded = true;
             }
             if (r.progress == r.inputLength && !r.ttftSet) {
                 r.ttftSet = true;
                 r.firstTokenTimeUs = ttftBaseUs - r.arrivalUs();
             }
-            if (!completeIfFinished(r, now, stepUs)) {
-                if (kept != i) {
-                    running.moveDown(i, kept);
+            if (completeIfFinished(r, now, stepUs)) {
+                if (finishedCount == finished.length) {
+                    finished = Arrays.copyOf(finished, finishedCount * 2);
                 }
-                kept++;
+                finished[finishedCount++] = r;
+                continue;
             }
+            if (decoded && quiet.enter(r, gapStep)) {
+                continue;
+            }
+            if (kept != i) {
+                running.moveActiveDown(i, kept);
+            }
+            kept++;
         }
-        running.truncate(kept);
+        running.truncateActive(kept);
+        running.removeAll(finished, finishedCount);
+        Arrays.fill(finished, 0, finishedCount, null);
         if (gaps > 0) {
             record.itlUs.addCount(gapUs, gaps);
         }
@@ -333,8 +361,12 @@ public final class Simulator {
             inside[i].discardItl(record.itlUs, gapLog);
         }
         for (int i = 0; i < running.size(); i++) {
-            record.left(running.get(i));
-            running.get(i).discardItl(record.itlUs, gapLog);
+            Request r = running.get(i);
+            if (r.quiet()) {
+                quiet.catchUp(r, gapLog.nextStep());
+            }
+            record.left(r);
+            r.discardItl(record.itlUs, gapLog);
         }
         long endUs = Math.min(clockUs, config.horizonUs());
         return record.toResult(waiting.size(), running.size(), endUs, kv.cacheHitRate());

@@ -5,10 +5,19 @@ package io.blisnative.sim;
  * nothing. Progress is the number of sequence tokens already computed at the start of the step
  * (BLIS's ProgressIndex); a request is in prefill iff {@code progress < inputLength}.
  *
+ * <p>Decode-only requests may come summarised instead of listed: {@link #aggregateDecodes()} of
+ * them, one new token each, with {@link #aggregateDecodeProgress()} the sum of their progress. The
+ * simulator does that only for a latency model whose {@link LatencyModel#pricesAggregateDecodes()}
+ * is true; such a model must price a summarised request exactly as it would the listed one, which
+ * holds when a decode request enters the price only through counts and sums of integers (exact in
+ * a double, whatever the order).
+ *
  * <p>The simulator owns one instance and refills it every step; latency models only read it.
  */
 public final class StepBatch {
     private int size;
+    private int aggregateDecodes;
+    private long aggregateDecodeProgress;
     private int[] progress = new int[64];
     private int[] newTokens = new int[64];
     private int[] inputLength = new int[64];
@@ -17,6 +26,17 @@ public final class StepBatch {
     /** Empties the batch, keeping its arrays. */
     public void clear() {
         size = 0;
+        aggregateDecodes = 0;
+        aggregateDecodeProgress = 0;
+    }
+
+    /**
+     * Adds {@code count} summarised decode requests, one new token each, whose progress before
+     * this step sums to {@code progressSum}.
+     */
+    public void addAggregateDecodes(int count, long progressSum) {
+        aggregateDecodes += count;
+        aggregateDecodeProgress += progressSum;
     }
 
     /** Appends one scheduled request. */
@@ -35,8 +55,24 @@ public final class StepBatch {
         size++;
     }
 
+    /** Number of listed requests (the indices {@code 0 .. size()-1}); see {@link #requests()}. */
     public int size() {
         return size;
+    }
+
+    /** Every scheduled request: the listed ones and the summarised decodes. */
+    public int requests() {
+        return size + aggregateDecodes;
+    }
+
+    /** Decode-only requests not listed, each scheduled for one token (output length &gt; 0). */
+    public int aggregateDecodes() {
+        return aggregateDecodes;
+    }
+
+    /** Sum of the progress of the {@link #aggregateDecodes()} requests. */
+    public long aggregateDecodeProgress() {
+        return aggregateDecodeProgress;
     }
 
     /** Tokens of the sequence computed before this step (BLIS ProgressIndex). */
