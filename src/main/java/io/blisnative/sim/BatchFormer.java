@@ -65,26 +65,18 @@ final class BatchFormer {
      * its effects.
      */
     private boolean activeFit() {
-        int maxModelLen = config.maxModelLen();
-        int threshold = config.longPrefillTokenThreshold();
         int blockSize = kv.blockSize();
         long tokens = quiet.count();
         long blocks = 0;
         for (int i = 0, n = running.activeCount(); i < n; i++) {
             Request req = running.active(i);
-            int chunk = req.inputLength - req.progress;
-            if (chunk > 0) {
-                if (threshold > 0 && threshold < chunk) {
-                    chunk = threshold;
-                }
-                if (maxModelLen > 0) {
-                    chunk = Math.min(chunk, Math.max(maxModelLen - 1 - req.progress, 0));
-                }
+            int remaining = req.inputLength - req.progress;
+            if (remaining > 0) {
+                int chunk = prefillChunk(remaining, req.progress);
                 tokens += chunk;
                 blocks += (chunk + blockSize - 1) / blockSize;
             }
-            if (req.progress >= req.inputLength && req.outputLength > 0
-                    && !(maxModelLen > 0 && req.progress + 1 > maxModelLen - 1)) {
+            if (wantsDecode(req)) {
                 tokens++;
                 blocks++;
             }
@@ -120,18 +112,10 @@ final class BatchFormer {
 
     /** Schedules one running request; false when it could not get its KV blocks (the pass stops). */
     private boolean scheduleOne(Request req) {
-        int maxModelLen = config.maxModelLen();
         req.newTokens = 0;
-        int n = req.inputLength - req.progress;
-        if (n > 0) {
-            int threshold = config.longPrefillTokenThreshold();
-            if (threshold > 0 && threshold < n) {
-                n = threshold;
-            }
-            n = Math.min(n, tokenBudget);
-            if (maxModelLen > 0) {
-                n = Math.min(n, Math.max(maxModelLen - 1 - req.progress, 0));
-            }
+        int remaining = req.inputLength - req.progress;
+        if (remaining > 0) {
+            int n = Math.min(prefillChunk(remaining, req.progress), tokenBudget);
             if (!makeRoom(req, n)) {
                 return false;
             }
@@ -140,10 +124,7 @@ final class BatchFormer {
             req.computedTokens += n;
         }
         // Tests progress as of step start, so a request never prefills and decodes in one step.
-        if (req.progress >= req.inputLength && req.outputLength > 0) {
-            if (maxModelLen > 0 && req.progress + 1 > maxModelLen - 1) {
-                return true;
-            }
+        if (wantsDecode(req)) {
             if (!makeRoom(req, 1)) {
                 return false;
             }
@@ -152,6 +133,34 @@ final class BatchFormer {
             req.computedTokens += 1;
         }
         return true;
+    }
+
+    /**
+     * The prefill chunk asked for by a request at sequence position {@code position} with
+     * {@code remaining} prompt tokens to compute, before the token budget: at most
+     * long_prefill_token_threshold, and never reaching max_model_len.
+     */
+    private int prefillChunk(int remaining, int position) {
+        int n = remaining;
+        int threshold = config.longPrefillTokenThreshold();
+        if (threshold > 0 && threshold < n) {
+            n = threshold;
+        }
+        int maxModelLen = config.maxModelLen();
+        if (maxModelLen > 0) {
+            n = Math.min(n, Math.max(maxModelLen - 1 - position, 0));
+        }
+        return n;
+    }
+
+    /**
+     * True if {@code req} is past its prompt (as of step start) and asks for a decode token: it
+     * has output to make and is short of max_model_len.
+     */
+    private boolean wantsDecode(Request req) {
+        int maxModelLen = config.maxModelLen();
+        return req.progress >= req.inputLength && req.outputLength > 0
+                && !(maxModelLen > 0 && req.progress + 1 > maxModelLen - 1);
     }
 
     /** Allocates {@code n} tokens for {@code req}, preempting victims until it fits; false if it cannot. */
@@ -201,20 +210,11 @@ final class BatchFormer {
 
     private void admitWaiting(long nowUs, Admissions admitted) {
         int blockSize = kv.blockSize();
-        int maxModelLen = config.maxModelLen();
         while (running.size() < config.maxNumSeqs() && !waiting.isEmpty() && tokenBudget > 0 && !preempted) {
             Request next = waiting.peekFirst();
             int cachedBlocks = kv.lookupCachedPrefix(next.kv);
             int start = cachedBlocks * blockSize;
-            int n = next.inputLength - start;
-            int threshold = config.longPrefillTokenThreshold();
-            if (threshold > 0 && threshold < n) {
-                n = threshold;
-            }
-            n = Math.min(n, tokenBudget);
-            if (maxModelLen > 0) {
-                n = Math.min(n, Math.max(maxModelLen - 1 - start, 0));
-            }
+            int n = Math.min(prefillChunk(next.inputLength - start, start), tokenBudget);
             if (!kv.allocate(next.kv, next.inPrefill(), start, start + n, true)) {
                 return;
             }

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * one (a store per request per step): it remembers the runs of steps it decoded in, and reads the
  * gaps back from here in the rare cases they must be taken out of the counts again (preemption,
  * timeout, end of run). The log keeps running sums, so a quiet request ({@link QuietDecodes})
- * adds up the gaps of all the steps it slept through in one subtraction. The log drops the steps no running request needs when it fills, so it stays as
- * long as the oldest running request's decode, not the run.
+ * adds up the gaps of all the steps it slept through in one subtraction. The log drops the steps
+ * no running request needs when it fills, so it stays as long as the oldest running request's
+ * decode, not the run.
  */
 final class GapLog {
     /** Running sums: {@code ends[i]} is the total gap of every step up to and including {@code base + i}. */

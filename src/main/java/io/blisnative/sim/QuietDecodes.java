@@ -29,12 +29,18 @@ final class QuietDecodes {
     private final GapLog gapLog;
     private final RunningBatch running;
     private final int maxModelLen;
-    /** Wake-up calendar: requests waking in step s are in bucket {@code s & mask}; a window is shorter than the ring. */
+    /**
+     * Wake-up calendar: requests waking in step s are in bucket {@code s & mask}; a quiet window
+     * is shorter than the ring.
+     */
     private final Request[][] buckets;
     private final int[] bucketSizes;
     private final int mask;
     private int count;
-    /** Sum over quiet requests of {@code quietProgress - quietFrom}: their progress in step s sums to this plus count · s. */
+    /**
+     * Sum over quiet requests of {@code quietProgress - quietFrom}: their progress in step s sums
+     * to this plus count · s.
+     */
     private long progressBase;
 
     QuietDecodes(boolean enabled, KvCache kv, GapLog gapLog, RunningBatch running, int maxModelLen) {
@@ -118,9 +124,7 @@ final class QuietDecodes {
     void catchUpAll(long step) {
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
-            if (r.quiet()) {
-                catchUp(r, step);
-            }
+            catchUp(r, step);
         }
         for (int b = 0; b < buckets.length; b++) {
             if (bucketSizes[b] > 0) {
@@ -134,8 +138,12 @@ final class QuietDecodes {
     /**
      * Applies the quiet steps of {@code r} before step {@code step} (the next to run) as the
      * per-step code would have, and ends its quiet run; it is not put back in the active list.
+     * Nothing to do for a request that is not quiet.
      */
     void catchUp(Request r, long step) {
+        if (!r.quiet()) {
+            return;
+        }
         long from = r.quietFrom;
         int steps = (int) (step - from);
         r.addItlRun(from, step, gapLog.sum(from, step));

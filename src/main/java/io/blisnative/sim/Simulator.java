@@ -162,9 +162,7 @@ public final class Simulator {
             return;
         }
         boolean wasRunning = r.state == RequestState.RUNNING;
-        if (r.quiet()) {
-            quiet.catchUp(r, gapLog.nextStep());
-        }
+        quiet.catchUp(r, gapLog.nextStep());
         r.state = RequestState.TIMED_OUT;
         record.timedOut++;
         kv.release(r.kv);
@@ -362,9 +360,7 @@ public final class Simulator {
         }
         for (int i = 0; i < running.size(); i++) {
             Request r = running.get(i);
-            if (r.quiet()) {
-                quiet.catchUp(r, gapLog.nextStep());
-            }
+            quiet.catchUp(r, gapLog.nextStep());
             record.left(r);
             r.discardItl(record.itlUs, gapLog);
         }
