@@ -109,7 +109,7 @@ public record BlisMetrics(
 
     private static long[] sorted(long[] values) {
         long[] copy = values.clone();
-        Arrays.sort(copy);
+        RadixSort.sortNonNegative(copy);
         return copy;
     }
 

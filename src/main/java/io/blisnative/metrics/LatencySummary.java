@@ -40,7 +40,7 @@ public record LatencySummary(long count, double meanMs, double p50Ms, double p90
      */
     public static LatencySummary ofUs(long[] us) {
         long[] sorted = Arrays.copyOf(us, us.length);
-        Arrays.sort(sorted);
+        RadixSort.sortNonNegative(sorted);
         return ofSortedUs(sorted);
     }
 

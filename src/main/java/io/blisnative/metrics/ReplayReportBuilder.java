@@ -96,22 +96,22 @@ public final class ReplayReportBuilder {
             double outMean = measured.outputLenMean() != null ? measured.outputLenMean() : sim.meanOutput();
             LatencySummary tpot = new LatencySummary(measured.count(), tpotMean(e2e, ttft, outMean),
                     Double.NaN, Double.NaN, Double.NaN);
-            out.put(MetricKind.E2E, MetricError.of(e2e, sim.summary(sim.e2eUs)));
-            out.put(MetricKind.TTFT, MetricError.of(ttft, sim.summary(sim.ttftUs)));
+            out.put(MetricKind.E2E, MetricError.of(e2e, sim.e2eSummary()));
+            out.put(MetricKind.TTFT, MetricError.of(ttft, sim.ttftSummary()));
             out.put(MetricKind.TPOT, MetricError.of(tpot, sim.tpotSummary(false, outMean)));
         } else if (ledger.hasPerRequestMeasurements()) {
             Sample real = Sample.measured(ledger, r, stageFilter);
             Sample paired = Sample.pairedSimulated(ledger, r, stageFilter);
-            out.put(MetricKind.E2E, MetricError.withPairs(real.summary(real.e2eUs), sim.summary(sim.e2eUs),
+            out.put(MetricKind.E2E, MetricError.withPairs(real.e2eSummary(), sim.e2eSummary(),
                     toDouble(real.pairedE2e), toDouble(paired.e2eUs)));
-            out.put(MetricKind.TTFT, MetricError.withPairs(real.summary(real.ttftUs), sim.summary(sim.ttftUs),
+            out.put(MetricKind.TTFT, MetricError.withPairs(real.ttftSummary(), sim.ttftSummary(),
                     toDouble(real.pairedTtft), toDouble(paired.ttftUs)));
             out.put(MetricKind.TPOT, MetricError.of(real.tpotSummary(true, real.meanOutput()),
                     sim.tpotSummary(true, real.meanOutput())));
         } else {
             LatencySummary none = new LatencySummary(0, 0, Double.NaN, Double.NaN, Double.NaN);
-            out.put(MetricKind.E2E, MetricError.of(none, sim.summary(sim.e2eUs)));
-            out.put(MetricKind.TTFT, MetricError.of(none, sim.summary(sim.ttftUs)));
+            out.put(MetricKind.E2E, MetricError.of(none, sim.e2eSummary()));
+            out.put(MetricKind.TTFT, MetricError.of(none, sim.ttftSummary()));
             out.put(MetricKind.TPOT, MetricError.of(none, sim.tpotSummary(true, sim.meanOutput())));
         }
         return out;
@@ -207,8 +207,22 @@ public final class ReplayReportBuilder {
             return !ledger.warmup(serial) && (stageFilter < 0 || ledger.stage(serial) == stageFilter);
         }
 
-        LatencySummary summary(long[] us) {
-            return LatencySummary.ofUs(us);
+        private LatencySummary e2eSummary;
+        private LatencySummary ttftSummary;
+
+        /** Summaries of {@link #e2eUs} and {@link #ttftUs}, each sorted once however often asked for. */
+        LatencySummary e2eSummary() {
+            if (e2eSummary == null) {
+                e2eSummary = LatencySummary.ofUs(e2eUs);
+            }
+            return e2eSummary;
+        }
+
+        LatencySummary ttftSummary() {
+            if (ttftSummary == null) {
+                ttftSummary = LatencySummary.ofUs(ttftUs);
+            }
+            return ttftSummary;
         }
 
         double meanOutput() {
@@ -220,8 +234,8 @@ public final class ReplayReportBuilder {
          * divide the same decode time by the same count); per-request percentiles only when asked.
          */
         LatencySummary tpotSummary(boolean withPercentiles, double meanOutput) {
-            LatencySummary e2e = summary(e2eUs);
-            LatencySummary ttft = summary(ttftUs);
+            LatencySummary e2e = e2eSummary();
+            LatencySummary ttft = ttftSummary();
             double mean = tpotMean(e2e, ttft, meanOutput);
             if (!withPercentiles) {
                 return new LatencySummary(e2eUs.length, mean, Double.NaN, Double.NaN, Double.NaN);
@@ -234,7 +248,7 @@ public final class ReplayReportBuilder {
                 }
             }
             double[] sorted = Arrays.copyOf(per, n);
-            Arrays.sort(sorted);
+            RadixSort.sortNonNegative(sorted);
             return new LatencySummary(e2eUs.length, mean, Percentiles.percentileMs(sorted, 50),
                     Percentiles.percentileMs(sorted, 90), Percentiles.percentileMs(sorted, 99));
         }
