@@ -12,7 +12,7 @@ import java.util.Arrays;
 public final class KvSequence implements TokenSequence {
     private final int[] input;
     private final int[] output;
-    int[] blocks = new int[8];
+    int[] blocks;
     int blockCount;
     int basePosition;
     /** Tokens in the last held block (meaningful while blockCount > 0); set by the cache. */
@@ -33,6 +33,9 @@ public final class KvSequence implements TokenSequence {
         this.input = input;
         this.output = output;
         this.precomputed = precomputed;
+        // Room for every block the request can hold, when the chain tells how many: the list then
+        // never grows (three copies per request at 48 blocks from 8).
+        blocks = new int[precomputed != null ? precomputed.hashes().length + 1 : 8];
     }
 
     @Override
