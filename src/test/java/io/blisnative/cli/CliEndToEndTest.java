@@ -103,8 +103,9 @@ class CliEndToEndTest {
     }
 
     @Test
-    void replay_malformedTrace_namesFileLineAndField(QuarkusMainLauncher launcher) throws Exception {
-        java.nio.file.Path bad = java.nio.file.Files.createTempFile("bad", ".jsonl");
+    void replay_malformedTrace_namesFileLineAndField(QuarkusMainLauncher launcher,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bad = dir.resolve("bad.jsonl");
         java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("traces/llama70b.jsonl"))
                 .subList(0, 3);
         java.nio.file.Files.write(bad, java.util.List.of(lines.get(0), lines.get(1),
