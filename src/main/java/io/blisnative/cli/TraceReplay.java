@@ -7,6 +7,7 @@ import io.blisnative.sim.Arrival;
 import io.blisnative.sim.SimResult;
 import io.blisnative.trace.TraceHeader;
 import io.blisnative.trace.TraceReader;
+import io.blisnative.trace.TraceSource;
 import io.blisnative.trace.VllmSettings;
 import io.blisnative.workload.ChainedArrivals;
 import io.blisnative.workload.PrefetchingIterator;
@@ -21,7 +22,7 @@ final class TraceReplay {
     }
 
     static ExperimentReport replay(String trace, SimOptions sim, Long seedFlag, InputStream stdin, PrintWriter err) {
-        try (TraceReader reader = TraceReader.openPathOrStdin(trace, stdin)) {
+        try (TraceReader reader = TraceSource.open(trace, stdin)) {
             TraceHeader header = reader.header();
             Server server = ServerSetup.resolve(sim, defaultsOf(header), err);
             err.println("blis-native: " + header.name() + ": " + server.description());

@@ -7,6 +7,7 @@ import io.blisnative.metrics.TraceLedger;
 import io.blisnative.sim.SimResult;
 import io.blisnative.trace.TraceHeader;
 import io.blisnative.trace.TraceReader;
+import io.blisnative.trace.TraceSource;
 import io.blisnative.trace.TraceRequest;
 import io.blisnative.trace.TraceStage;
 import io.blisnative.workload.TraceArrivals;
@@ -37,7 +38,7 @@ final class TraceTarget implements CalibrationTarget {
 
     /** Reads {@code trace} and resolves its server with the flags in {@code sim}. */
     static TraceTarget load(String trace, SimOptions sim, InputStream stdin, PrintWriter err) {
-        try (TraceReader reader = TraceReader.openPathOrStdin(trace, stdin)) {
+        try (TraceReader reader = TraceSource.open(trace, stdin)) {
             TraceHeader header = reader.header();
             Server server = ServerSetup.resolve(sim, TraceReplay.defaultsOf(header), err);
             List<TraceRequest> rows = new ArrayList<>();

@@ -29,6 +29,11 @@ final class TraceTestData {
         return data;
     }
 
+    /** The project's own folder (bundled traces and catalog). */
+    static Path projectDir() {
+        return Path.of(System.getProperty("blis.project.dir", "."));
+    }
+
     static Path experiment(String folder) {
         return dataDir().resolve(folder);
     }
