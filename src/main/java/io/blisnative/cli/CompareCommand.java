@@ -58,9 +58,10 @@ public final class CompareCommand implements Callable<Integer> {
         SimOptions treat = ConfigSpec.parse(treatment, "treatment");
         List<ExperimentReport> baseReports = new ArrayList<>();
         List<ExperimentReport> treatReports = new ArrayList<>();
+        CatalogCache catalogs = new CatalogCache();
         for (String trace : new LinkedHashSet<>(traces)) {
-            baseReports.add(TraceReplay.replay(trace, base, null, System.in, err));
-            treatReports.add(TraceReplay.replay(trace, treat, null, System.in, err));
+            baseReports.add(TraceReplay.replay(trace, base, null, System.in, err, catalogs));
+            treatReports.add(TraceReplay.replay(trace, treat, null, System.in, err, catalogs));
         }
         ReportComparison comparison = new ReportComparison(new ReportSet(baseReports), new ReportSet(treatReports));
         StringWriter text = new StringWriter();

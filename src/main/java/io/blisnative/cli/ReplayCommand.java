@@ -64,8 +64,9 @@ public final class ReplayCommand implements Callable<Integer> {
         ErrorBudget budget = maxError == null ? null : ErrorBudget.parse(maxError);
         Set<String> unique = new LinkedHashSet<>(traces);
         List<ExperimentReport> reports = new ArrayList<>();
+        CatalogCache catalogs = new CatalogCache();
         for (String trace : unique) {
-            reports.add(TraceReplay.replay(trace, sim, seed, System.in, err));
+            reports.add(TraceReplay.replay(trace, sim, seed, System.in, err, catalogs));
         }
         ReportSet set = new ReportSet(reports);
         StringWriter text = new StringWriter();

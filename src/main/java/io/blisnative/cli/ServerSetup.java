@@ -35,7 +35,11 @@ final class ServerSetup {
     }
 
     static Server resolve(SimOptions o, ServerDefaults h, PrintWriter err) {
-        Catalog catalog = Catalog.load(ConfigDir.locate(o.configDir));
+        return resolve(o, h, err, Catalog.load(ConfigDir.locate(o.configDir)));
+    }
+
+    /** As {@link #resolve(SimOptions, ServerDefaults, PrintWriter)} with the catalog already read. */
+    static Server resolve(SimOptions o, ServerDefaults h, PrintWriter err, Catalog catalog) {
         Coefficients fileFit = o.coefficientsFile == null ? null : Catalog.readCoefficients(Path.of(o.coefficientsFile));
         String latencyName = latencyName(o, fileFit, catalog);
         boolean analytical = !latencyName.equals(LatencyModels.BLACKBOX);

@@ -21,10 +21,12 @@ final class TraceReplay {
     private TraceReplay() {
     }
 
-    static ExperimentReport replay(String trace, SimOptions sim, Long seedFlag, InputStream stdin, PrintWriter err) {
+    static ExperimentReport replay(String trace, SimOptions sim, Long seedFlag, InputStream stdin, PrintWriter err,
+            CatalogCache catalogs) {
+        catalogs.readAhead(sim.configDir);
         try (TraceReader reader = TraceSource.open(trace, stdin)) {
             TraceHeader header = reader.header();
-            Server server = ServerSetup.resolve(sim, defaultsOf(header), err);
+            Server server = ServerSetup.resolve(sim, defaultsOf(header), err, catalogs.get(sim.configDir));
             err.println("blis-native: " + header.name() + ": " + server.description());
             err.flush();
             TraceLedger ledger = new TraceLedger();

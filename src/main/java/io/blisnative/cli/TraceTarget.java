@@ -37,10 +37,11 @@ final class TraceTarget implements CalibrationTarget {
     }
 
     /** Reads {@code trace} and resolves its server with the flags in {@code sim}. */
-    static TraceTarget load(String trace, SimOptions sim, InputStream stdin, PrintWriter err) {
+    static TraceTarget load(String trace, SimOptions sim, InputStream stdin, PrintWriter err, CatalogCache catalogs) {
+        catalogs.readAhead(sim.configDir);
         try (TraceReader reader = TraceSource.open(trace, stdin)) {
             TraceHeader header = reader.header();
-            Server server = ServerSetup.resolve(sim, TraceReplay.defaultsOf(header), err);
+            Server server = ServerSetup.resolve(sim, TraceReplay.defaultsOf(header), err, catalogs.get(sim.configDir));
             List<TraceRequest> rows = new ArrayList<>();
             reader.iterator().forEachRemaining(rows::add);
             return new TraceTarget(trace, header, rows, server, header.seed());
