@@ -191,12 +191,22 @@ public final class BlockCache implements KvCache {
 
     /** Hashes and registers the block at list position {@code listIndex}, which just became full. */
     private void registerFilled(KvSequence seq, int listIndex) {
+        if (seq.chainedBlocks == listIndex && seq.basePosition == 0) {
+            long[] chain = seq.chain(blockSize);
+            if (listIndex < chain.length) {
+                seq.chainedBlocks++;
+                register(seq.blocks[listIndex], chain[listIndex]);
+                return;
+            }
+        }
         long prev = listIndex >= 1 ? rec[seq.blocks[listIndex - 1] * STRIDE + HASH] : 0;
         register(seq.blocks[listIndex], chainHash(prev, seq, listIndex));
     }
 
     private int appendFreshBlocks(KvSequence seq, boolean prefill, int remaining, int done) {
-        long prev = seq.blockCount > 0 ? rec[seq.blocks[seq.blockCount - 1] * STRIDE + HASH] : 0;
+        // The previous block's hash chains the first block filled here; read only when one is.
+        long prev = prefill && remaining >= blockSize && seq.blockCount > 0
+                ? rec[seq.blocks[seq.blockCount - 1] * STRIDE + HASH] : 0;
         int blocksNeeded = (remaining + blockSize - 1) / blockSize;
         seq.reserveBlocks(seq.blockCount + blocksNeeded);
         if (blocksNeeded > 1) {
@@ -215,7 +225,11 @@ public final class BlockCache implements KvCache {
             seq.append(b);
             seq.lastFill = take;
             if (take == blockSize && prefill) {
-                long h = chainHash(prev, seq, seq.blockCount - 1);
+                int listIndex = seq.blockCount - 1;
+                long h = chainHash(prev, seq, listIndex);
+                if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && h == seq.chain(blockSize)[listIndex]) {
+                    seq.chainedBlocks++;
+                }
                 register(b, h);
                 prev = h;
             }
@@ -268,6 +282,13 @@ public final class BlockCache implements KvCache {
             int b = ids[i];
             if (rec[b * STRIDE + REF]++ == 0) {
                 free.remove(b);
+            }
+            int listIndex = seq.blockCount;
+            if (seq.chainedBlocks == listIndex && seq.basePosition == 0) {
+                long[] chain = seq.chain(blockSize);
+                if (listIndex < chain.length && rec[b * STRIDE + HASH] == chain[listIndex]) {
+                    seq.chainedBlocks++;
+                }
             }
             cacheHits++;
             seq.append(b);
@@ -355,6 +376,7 @@ public final class BlockCache implements KvCache {
         }
         seq.blockCount = 0;
         seq.basePosition = 0;
+        seq.chainedBlocks = 0;
     }
 
     private int popFree() {

@@ -12,11 +12,20 @@ import java.util.Arrays;
 public final class KvSequence implements TokenSequence {
     private final int[] input;
     private final int[] output;
+    /** The arrays' lengths, kept here so that using them does not read the (cold) arrays. */
+    private final int inputLength;
+    private final int outputLength;
     int[] blocks;
     int blockCount;
     int basePosition;
     /** Tokens in the last held block (meaningful while blockCount > 0); set by the cache. */
     int lastFill;
+    /**
+     * How many leading held blocks are known to carry the hashes {@link #chain} gives them (held
+     * from position 0): the next one to fill can take its hash from the chain without reading
+     * the previous block's. Kept by the cache; 0 claims nothing.
+     */
+    int chainedBlocks;
     private final BlockChain precomputed;
     private long[] chain;
     private int chainBlockSize;
@@ -32,6 +41,8 @@ public final class KvSequence implements TokenSequence {
     public KvSequence(int[] input, int[] output, BlockChain precomputed) {
         this.input = input;
         this.output = output;
+        this.inputLength = input.length;
+        this.outputLength = output.length;
         this.precomputed = precomputed;
         // Room for every block the request can hold, when the chain tells how many: the list then
         // never grows (three copies per request at 48 blocks from 8).
@@ -44,11 +55,11 @@ public final class KvSequence implements TokenSequence {
     }
 
     public int inputLength() {
-        return input.length;
+        return inputLength;
     }
 
     public int outputLength() {
-        return output.length;
+        return outputLength;
     }
 
     /** Number of KV blocks this request holds now. */
@@ -100,7 +111,7 @@ public final class KvSequence implements TokenSequence {
     long[] chain(int blockSize) {
         if (chain == null || chainBlockSize != blockSize) {
             BlockChain given = precomputed;
-            chain = given != null && given.fits(blockSize, input.length + output.length) ? given.hashes()
+            chain = given != null && given.fits(blockSize, inputLength + outputLength) ? given.hashes()
                     : BlockChain.hashes(input, output, blockSize);
             chainBlockSize = blockSize;
         }
@@ -109,6 +120,6 @@ public final class KvSequence implements TokenSequence {
 
     /** Number of full prompt blocks: the prefix of {@link #chain} that prefix caching looks up. */
     int promptBlocks(int blockSize) {
-        return input.length / blockSize;
+        return inputLength / blockSize;
     }
 }
