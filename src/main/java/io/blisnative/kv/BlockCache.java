@@ -184,6 +184,11 @@ public final class BlockCache implements KvCache {
                     registerFilled(seq, seq.blockCount - 1);
                 }
             } else {
+                if (seq.blockCount > 0) {
+                    // BLIS appends the tokens after the held blocks, whatever positions those
+                    // cover: a fresh block starts at the next token's position.
+                    seq.startBlockAt(seq.blockCount, start + done, blockSize);
+                }
                 done = appendFreshBlocks(seq, prefill, count - done, done);
             }
         }
@@ -191,7 +196,7 @@ public final class BlockCache implements KvCache {
 
     /** Hashes and registers the block at list position {@code listIndex}, which just became full. */
     private void registerFilled(KvSequence seq, int listIndex) {
-        if (seq.chainedBlocks == listIndex && seq.basePosition == 0) {
+        if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && seq.unshifted(listIndex)) {
             long[] chain = seq.chain(blockSize);
             if (listIndex < chain.length) {
                 seq.chainedBlocks++;
@@ -227,7 +232,8 @@ public final class BlockCache implements KvCache {
             if (take == blockSize && prefill) {
                 int listIndex = seq.blockCount - 1;
                 long h = chainHash(prev, seq, listIndex);
-                if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && h == seq.chain(blockSize)[listIndex]) {
+                if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && seq.unshifted(listIndex)
+                        && h == seq.chain(blockSize)[listIndex]) {
                     seq.chainedBlocks++;
                 }
                 register(b, h);
@@ -284,7 +290,7 @@ public final class BlockCache implements KvCache {
                 free.remove(b);
             }
             int listIndex = seq.blockCount;
-            if (seq.chainedBlocks == listIndex && seq.basePosition == 0) {
+            if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && seq.unshifted(listIndex)) {
                 long[] chain = seq.chain(blockSize);
                 if (listIndex < chain.length && rec[b * STRIDE + HASH] == chain[listIndex]) {
                     seq.chainedBlocks++;
@@ -350,7 +356,7 @@ public final class BlockCache implements KvCache {
      * sequence's own chain is already in its precomputed {@link KvSequence#chain}.
      */
     private long chainHash(long prev, KvSequence seq, int listIndex) {
-        int from = seq.basePosition + listIndex * blockSize;
+        int from = seq.blockStart(listIndex, blockSize);
         if (from % blockSize == 0 && from + blockSize <= seq.inputLength() + seq.outputLength()) {
             long[] chain = seq.chain(blockSize);
             int i = from / blockSize;
@@ -377,6 +383,7 @@ public final class BlockCache implements KvCache {
         seq.blockCount = 0;
         seq.basePosition = 0;
         seq.chainedBlocks = 0;
+        seq.clearShifts();
     }
 
     private int popFree() {

@@ -26,6 +26,16 @@ public final class KvSequence implements TokenSequence {
      * the previous block's. Kept by the cache; 0 claims nothing.
      */
     int chainedBlocks;
+    /**
+     * Positions held twice: from list index {@code shiftFrom[k]} on, a block starts
+     * {@code shiftBy[k]} positions (in total) before its index says. BLIS appends a chunk's tokens
+     * after the blocks a sequence holds, and a CPU-tier reload can commit a cached block whole
+     * past the chunk's end, so the next chunk's first tokens are held again in a fresh block
+     * (TieredKvCache). Empty for almost every sequence.
+     */
+    private int[] shiftFrom;
+    private int[] shiftBy;
+    private int shifts;
     private final BlockChain precomputed;
     private long[] chain;
     private int chainBlockSize;
@@ -116,6 +126,41 @@ public final class KvSequence implements TokenSequence {
             chainBlockSize = blockSize;
         }
         return chain;
+    }
+
+    /** Sequence position of the first token of the held block at list index {@code listIndex}. */
+    int blockStart(int listIndex, int blockSize) {
+        int start = basePosition + listIndex * blockSize;
+        for (int k = shifts - 1; k >= 0; k--) {
+            if (listIndex >= shiftFrom[k]) {
+                return start - shiftBy[k];
+            }
+        }
+        return start;
+    }
+
+    /** True if no shift applies at or before list index {@code listIndex}: blocks there sit where their index says. */
+    boolean unshifted(int listIndex) {
+        return shifts == 0 || listIndex < shiftFrom[0];
+    }
+
+    /** Makes the held block at list index {@code listIndex} (and every later one) start at {@code position}. */
+    void startBlockAt(int listIndex, int position, int blockSize) {
+        int by = basePosition + listIndex * blockSize - position;
+        if (by == (shifts == 0 ? 0 : shiftBy[shifts - 1])) {
+            return;
+        }
+        if (shiftFrom == null || shifts == shiftFrom.length) {
+            shiftFrom = shiftFrom == null ? new int[2] : Arrays.copyOf(shiftFrom, shifts * 2);
+            shiftBy = shiftBy == null ? new int[2] : Arrays.copyOf(shiftBy, shifts * 2);
+        }
+        shiftFrom[shifts] = listIndex;
+        shiftBy[shifts] = by;
+        shifts++;
+    }
+
+    void clearShifts() {
+        shifts = 0;
     }
 
     /** Number of full prompt blocks: the prefix of {@link #chain} that prefix caching looks up. */

@@ -189,6 +189,31 @@ class TieredKvCacheTest {
     }
 
     @Test
+    void allocate_reloadCommittedPastTheChunkEnd_laterBlocksHoldTheTokensThatFollowToTheLast() {
+        // given c's 3-block prompt only on the CPU tier, admitted with a 6-token chunk: the
+        // reload commits blocks 0 and 1 whole (positions 0-7), two positions past the chunk's end
+        World w = evictedPrefix(6, 12, toks(1, 12));
+        String admitted = w.admit("c", 6);
+        // when the rest of the prompt and both output tokens follow: BLIS appends them after the
+        // held blocks, so positions 6 and 7 are held twice and the later blocks start two
+        // positions before their index says
+        String prompt = w.grow("c", 6);
+        w.grow("c", 1);
+        String last = w.grow("c", 1);
+        // then the last token fills block 3, hashed over the sequence's last four positions
+        // (10-13) chained on block 2's, instead of reading past the end
+        assertEquals("ok=true used=2 hit=0.181818 pending=60 cpuHits=3 a=[] b=[] c=[0 1]", admitted);
+        assertEquals("ok=true used=4 hit=0.153846 pending=60 cpuHits=3 a=[] b=[] c=[0 1 5 4]", prompt);
+        assertEquals(prompt, last);
+        KvSequence c = w.seqs.get("c");
+        long block2 = BlockChain.hashBlock(toks(1, 12), toks(900000, 2), w.gpu.blockHash(c.block(1)), 6, 4,
+                new int[4]);
+        assertEquals(block2, w.gpu.blockHash(c.block(2)));
+        assertEquals(BlockChain.hashBlock(toks(1, 12), toks(900000, 2), block2, 10, 4, new int[4]),
+                w.gpu.blockHash(c.block(3)));
+    }
+
+    @Test
     void allocate_cpuTierFull_evictsLeastRecentlyMirrored() {
         // given a 2-block CPU tier that mirrors a, then b (evicting a)
         World w = new World(4, 2);
