@@ -196,7 +196,7 @@ public final class BlockCache implements KvCache {
 
     /** Hashes and registers the block at list position {@code listIndex}, which just became full. */
     private void registerFilled(KvSequence seq, int listIndex) {
-        if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && seq.unshifted(listIndex)) {
+        if (seq.extendsChainedRun(listIndex)) {
             long[] chain = seq.chain(blockSize);
             if (listIndex < chain.length) {
                 seq.chainedBlocks++;
@@ -232,8 +232,7 @@ public final class BlockCache implements KvCache {
             if (take == blockSize && prefill) {
                 int listIndex = seq.blockCount - 1;
                 long h = chainHash(prev, seq, listIndex);
-                if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && seq.unshifted(listIndex)
-                        && h == seq.chain(blockSize)[listIndex]) {
+                if (seq.extendsChainedRun(listIndex) && h == seq.chain(blockSize)[listIndex]) {
                     seq.chainedBlocks++;
                 }
                 register(b, h);
@@ -290,7 +289,7 @@ public final class BlockCache implements KvCache {
                 free.remove(b);
             }
             int listIndex = seq.blockCount;
-            if (seq.chainedBlocks == listIndex && seq.basePosition == 0 && seq.unshifted(listIndex)) {
+            if (seq.extendsChainedRun(listIndex)) {
                 long[] chain = seq.chain(blockSize);
                 if (listIndex < chain.length && rec[b * STRIDE + HASH] == chain[listIndex]) {
                     seq.chainedBlocks++;

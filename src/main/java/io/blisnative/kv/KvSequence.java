@@ -139,6 +139,14 @@ public final class KvSequence implements TokenSequence {
         return start;
     }
 
+    /**
+     * True if a block at list index {@code listIndex} would extend the leading run of blocks
+     * known to carry their chain hashes ({@link #chainedBlocks}).
+     */
+    boolean extendsChainedRun(int listIndex) {
+        return chainedBlocks == listIndex && basePosition == 0 && unshifted(listIndex);
+    }
+
     /** True if no shift applies at or before list index {@code listIndex}: blocks there sit where their index says. */
     boolean unshifted(int listIndex) {
         return shifts == 0 || listIndex < shiftFrom[0];

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class TraceSource {
     /** How every canonical trace begins: a header object naming the format (docs/trace-format.md). */
-    private static final Pattern CANONICAL_HEADER = Pattern.compile("^\\s*\\{.*\"format\"\\s*:\\s*\"blis-native-trace\"");
+    private static final Pattern CANONICAL_HEADER =
+            Pattern.compile("^\\s*\\{.*\"format\"\\s*:\\s*\"blis-native-trace\"");
 
     private TraceSource() {
     }
