@@ -59,17 +59,28 @@ final class CpuBlockTier {
      * @return true if {@code h} was stored, false if it was present
      */
     boolean touchOrStore(long h) {
-        int s = slotOf.get(h);
-        if (s < 0) {
-            storeAbsent(h);
-            return true;
-        }
-        moveToTail(s);
-        return false;
+        return touchOrStore(h, NONE) < 0;
     }
 
-    /** Adds absent {@code h} as most recently used, evicting the least recently used when full. */
-    private void storeAbsent(long h) {
+    /**
+     * {@link #touchOrStore(long)} given where {@code h} was last seen: when slot {@code hint}
+     * still holds {@code h} (a hash is in at most one slot, and a freed slot holds none), the
+     * index lookup is skipped. The mirror touches the same blocks step after step, and that lookup
+     * was a random read of the index for each of them.
+     *
+     * @return the slot of {@code h}, as {@code ~slot} if it was stored now
+     */
+    int touchOrStore(long h, int hint) {
+        int s = hint >= 0 && hint < capacity && slotHash[hint] == h ? hint : slotOf.get(h);
+        if (s < 0) {
+            return ~storeAbsent(h);
+        }
+        moveToTail(s);
+        return s;
+    }
+
+    /** Adds absent {@code h} as most recently used, evicting the least recently used when full; returns its slot. */
+    private int storeAbsent(long h) {
         if (used >= capacity) {
             evictHead();
         }
@@ -78,6 +89,7 @@ final class CpuBlockTier {
         slotOf.put(h, s);
         appendTail(s);
         used++;
+        return s;
     }
 
     int used() {
@@ -92,6 +104,7 @@ final class CpuBlockTier {
         int s = head;
         unlink(s);
         slotOf.remove(slotHash[s]);
+        slotHash[s] = 0;
         freeSlots[freeSlotCount++] = s;
         used--;
         evictions++;

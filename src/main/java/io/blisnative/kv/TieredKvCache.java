@@ -1,5 +1,7 @@
 package io.blisnative.kv;
 
+import java.util.Arrays;
+
 /**
  * GPU KV cache backed by a CPU tier, as BLIS's TieredKVCache models vLLM v1 CPU offloading.
  *
@@ -28,6 +30,8 @@ public final class TieredKvCache implements KvCache {
     private long mirrored;
     private int[] cachedBefore = new int[64];
     private final int[] scratch;
+    /** CPU-tier slot where each GPU block's hash was last mirrored (a hint, checked before use). */
+    private final int[] cpuSlotHint;
 
     /**
      * @param gpu                    the GPU tier; this cache takes it over (do not use it directly)
@@ -49,6 +53,8 @@ public final class TieredKvCache implements KvCache {
         this.gpu = gpu;
         this.cpu = new CpuBlockTier(cpuBlocks);
         this.scratch = new int[gpu.blockSize()];
+        this.cpuSlotHint = new int[gpu.totalBlocks()];
+        Arrays.fill(cpuSlotHint, -1);
         this.reloadCostUs = baseLatencyUs + (long) Math.ceil(gpu.blockSize() / bandwidthBlocksPerUs);
     }
 
@@ -175,10 +181,16 @@ public final class TieredKvCache implements KvCache {
         for (int r = 0; r < count; r++) {
             KvSequence seq = running[r];
             for (int i = 0; i < seq.blockCount; i++) {
+                int b = seq.blocks[i];
                 // Only full blocks carry a hash (0 = none).
-                long h = gpu.blockHash(seq.blocks[i]);
-                if (h != 0 && cpu.touchOrStore(h)) {
-                    mirrored++;
+                long h = gpu.blockHash(b);
+                if (h != 0) {
+                    int slot = cpu.touchOrStore(h, cpuSlotHint[b]);
+                    if (slot < 0) {
+                        mirrored++;
+                        slot = ~slot;
+                    }
+                    cpuSlotHint[b] = slot;
                 }
             }
         }

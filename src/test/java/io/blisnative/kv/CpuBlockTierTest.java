@@ -70,4 +70,43 @@ class CpuBlockTierTest {
             assertEquals(lru.containsKey(h), tier.contains(h), "hash " + h);
         }
     }
+
+    @Test
+    void touchOrStoreWithHint_staleOrWrongHints_matchAnLruMap() {
+        // given the tier, an LRU model of it, and the slot each hash was last given (often stale:
+        // the hash was evicted and its slot reused by another)
+        SplittableRandom random = new SplittableRandom(5);
+        int capacity = 13;
+        CpuBlockTier tier = new CpuBlockTier(capacity);
+        Map<Long, Boolean> lru = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > capacity;
+            }
+        };
+        Map<Long, Integer> lastSlot = new java.util.HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            long h = 1 + random.nextInt(30);
+            int hint = switch (random.nextInt(4)) {
+                case 0 -> -1;
+                case 1 -> random.nextInt(capacity + 2) - 1;
+                default -> lastSlot.getOrDefault(h, -1);
+            };
+            boolean present = lru.containsKey(h);
+            if (present) {
+                lru.get(h);
+            } else {
+                lru.put(h, Boolean.TRUE);
+            }
+            // when it is marked used with that hint
+            int slot = tier.touchOrStore(h, hint);
+            // then it was stored exactly when the model lacked it, and both hold the same hashes
+            assertEquals(!present, slot < 0, "step " + i);
+            lastSlot.put(h, slot < 0 ? ~slot : slot);
+            assertEquals(lru.size(), tier.used(), "step " + i);
+        }
+        for (long h = 1; h <= 30; h++) {
+            assertEquals(lru.containsKey(h), tier.contains(h), "hash " + h);
+        }
+    }
 }
