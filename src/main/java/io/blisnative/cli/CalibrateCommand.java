@@ -46,7 +46,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "measured traces to fit: canonical, or any source convert reads")
+    @Parameters(arity = "1..*", paramLabel = "TRACE",
+            description = "measured traces to fit: canonical, or any source convert reads")
     List<String> traces;
 
     @Mixin

@@ -36,8 +36,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "canonical trace files (- reads stdin), or what convert reads (an inference-perf"
-            + " experiment folder, a BLIS TraceV2 .yaml/.csv, a vLLM result .json), converted with its defaults")
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "canonical trace files (- reads stdin),"
+            + " or what convert reads (an inference-perf experiment folder, a BLIS TraceV2 .yaml/.csv,"
+            + " a vLLM result .json), converted with its defaults")
     List<String> traces;
 
     @Mixin

@@ -379,10 +379,7 @@ public final class BlockCache implements KvCache {
                 free.add(b);
             }
         }
-        seq.blockCount = 0;
-        seq.basePosition = 0;
-        seq.chainedBlocks = 0;
-        seq.clearShifts();
+        seq.forgetBlocks();
     }
 
     private int popFree() {

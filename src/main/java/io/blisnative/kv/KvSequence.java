@@ -167,7 +167,11 @@ public final class KvSequence implements TokenSequence {
         shifts++;
     }
 
-    void clearShifts() {
+    /** Holds no blocks any more (the cache released them all). */
+    void forgetBlocks() {
+        blockCount = 0;
+        basePosition = 0;
+        chainedBlocks = 0;
         shifts = 0;
     }
 

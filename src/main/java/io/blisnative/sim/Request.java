@@ -92,19 +92,12 @@ public final class Request {
 
     /** Records the token decoded in step {@code step} of the gap log, whose gap is {@code gapUs}. */
     void addItl(long gapUs, long step) {
-        if (itlRunEnd != step - 1 || itlRunStart < 0) {
-            if (itlRunStart >= 0) {
-                closeRun();
-            }
-            itlRunStart = step;
-        }
-        itlRunEnd = step;
-        itlSumUs += gapUs;
+        addItlRun(step, step + 1, gapUs);
     }
 
     /**
      * Records one token decoded in each of the steps {@code [from, to)}, whose gaps total
-     * {@code sumUs}: what {@link #addItl} for each of them in turn would do.
+     * {@code sumUs}: the run joins the current one when it follows it directly, else closes it.
      */
     void addItlRun(long from, long to, long sumUs) {
         if (to <= from) {
