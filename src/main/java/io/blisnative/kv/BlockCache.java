@@ -16,17 +16,41 @@ import java.util.Arrays;
  * reference count is positive, and hashed iff it is full (only full blocks are registered, and a
  * recycled block loses its hash). How full a sequence's last block is lives in the sequence, so a
  * decode token touches no block record until it fills the block.
+ *
+ * <p>Deferred indexing. BLIS keeps every full block's hash in one map; here the map
+ * ({@link BlockHashIndex}) holds only what a lookup can reach. A lookup walks a prompt's chain
+ * from its root and stops at the first miss, so a deeper block can be found only through a
+ * sequence that shares its root. Roots are always indexed; the deeper blocks of a chain that one
+ * sequence alone has registered wait outside the index, marked with their group's tag
+ * ({@link RootGroups}), and are indexed (one pass over the records) the moment the chain may be
+ * shared: a lookup hits its root, or another root with the same tag is registered. Until then
+ * each such hash has exactly one holder, so indexing it and deleting it on reuse would change
+ * nothing a lookup can see; skipping both saves two random reads of a large table per block,
+ * about a third of a long replay's simulation time when prompts are unique. A lower tier, which
+ * looks blocks up by any hash, switches this off ({@link #indexEveryBlock}).
+ * {@code LazyIndexEquivalenceTest} checks every answer against a cache that indexes every block.
  */
 public final class BlockCache implements KvCache {
-    /** Per-block record in {@link #rec}: chained content hash (0 = none), reference count. */
+    /**
+     * Per-block record in {@link #rec}: chained content hash (0 = none), then the reference count
+     * in the low 32 bits of the second long and the block's index state in its high 32 bits:
+     * {@link #INDEXED}, {@link #INDEXED_ROOT}, or the (odd) tag of the lazy group it waits in.
+     */
     private static final int HASH = 0;
     private static final int REF = 1;
     private static final int STRIDE = 2;
+    private static final long REF_MASK = 0xFFFF_FFFFL;
+    private static final long INDEXED = 0;
+    /** Even, so never a group tag. */
+    private static final long INDEXED_ROOT = 2;
 
     private final int blockSize;
     private final int total;
     private final long[] rec;
     private final BlockHashIndex index;
+    private final RootGroups groups = new RootGroups();
+    /** Every registered hash is in the index; set for good by the first use that needs it. */
+    private boolean indexAll;
     private final int[] scratch;
     private final FreeBlockQueue free;
     private int[] upcoming = new int[64];
@@ -87,6 +111,10 @@ public final class BlockCache implements KvCache {
             if (b < 0) {
                 break;
             }
+            if (i == 0 && !indexAll) {
+                // The chain is shared from here on: its deeper blocks must be findable.
+                expose(tagOf(chain[0]));
+            }
             if (n == lookup.length) {
                 lookup = Arrays.copyOf(lookup, n * 2);
             }
@@ -121,7 +149,7 @@ public final class BlockCache implements KvCache {
         int newBlocks = effective > 0 ? (effective + blockSize - 1) / blockSize : 0;
         int cachedFromFree = 0;
         for (int i = 0; i < cached; i++) {
-            if (rec[cachedBlocks[i] * STRIDE + REF] == 0) {
+            if (refCount(cachedBlocks[i]) == 0) {
                 cachedFromFree++;
             }
         }
@@ -200,12 +228,12 @@ public final class BlockCache implements KvCache {
             long[] chain = seq.chain(blockSize);
             if (listIndex < chain.length) {
                 seq.chainedBlocks++;
-                register(seq.blocks[listIndex], chain[listIndex]);
+                register(seq, seq.blocks[listIndex], chain[listIndex], listIndex == 0);
                 return;
             }
         }
         long prev = listIndex >= 1 ? rec[seq.blocks[listIndex - 1] * STRIDE + HASH] : 0;
-        register(seq.blocks[listIndex], chainHash(prev, seq, listIndex));
+        register(seq, seq.blocks[listIndex], chainHash(prev, seq, listIndex), prev == 0);
     }
 
     private int appendFreshBlocks(KvSequence seq, boolean prefill, int remaining, int done) {
@@ -219,11 +247,7 @@ public final class BlockCache implements KvCache {
         }
         for (int i = 0; i < blocksNeeded; i++) {
             int b = popFree();
-            long old = rec[b * STRIDE + HASH];
-            if (old != 0) {
-                index.remove(old);
-                rec[b * STRIDE + HASH] = 0;
-            }
+            forgetHash(b);
             int take = Math.min(blockSize, remaining - i * blockSize);
             rec[b * STRIDE + REF] = 1;
             cacheMisses++;
@@ -235,7 +259,7 @@ public final class BlockCache implements KvCache {
                 if (seq.extendsChainedRun(listIndex) && h == seq.chain(blockSize)[listIndex]) {
                     seq.chainedBlocks++;
                 }
-                register(b, h);
+                register(seq, b, h, prev == 0);
                 prev = h;
             }
             done += take;
@@ -259,14 +283,22 @@ public final class BlockCache implements KvCache {
         }
         for (int i = 0; i < k; i++) {
             long h = rec[upcoming[i] * STRIDE + HASH];
-            if (h != 0) {
+            if (h != 0 && !isLazy(upcoming[i])) {
                 sink += index.slotKey(h);
             }
         }
         if (prefilled != null && prefilled.basePosition == 0) {
             long[] chain = prefilled.chain(blockSize);
-            for (int li = prefilled.blockCount, end = Math.min(chain.length, li + n); li < end; li++) {
-                sink += index.slotKey(chain[li]);
+            int li = prefilled.blockCount;
+            int end = Math.min(chain.length, li + n);
+            if (li == 0 && end > 0) {
+                sink += index.slotKey(chain[0]);
+                li = 1;
+            }
+            if (li < end && (indexAll || groups.isExposed(tagOf(chain[0])))) {
+                for (; li < end; li++) {
+                    sink += index.slotKey(chain[li]);
+                }
             }
         }
         touched += sink;
@@ -285,10 +317,13 @@ public final class BlockCache implements KvCache {
         }
         for (int i = from; i < to; i++) {
             int b = ids[i];
-            if (rec[b * STRIDE + REF]++ == 0) {
+            if ((int) rec[b * STRIDE + REF]++ == 0) {
                 free.remove(b);
             }
             int listIndex = seq.blockCount;
+            if (listIndex == 0) {
+                seq.rootTag = tagOf(rec[b * STRIDE + HASH]);
+            }
             if (seq.extendsChainedRun(listIndex)) {
                 long[] chain = seq.chain(blockSize);
                 if (listIndex < chain.length && rec[b * STRIDE + HASH] == chain[listIndex]) {
@@ -312,6 +347,7 @@ public final class BlockCache implements KvCache {
 
     /** The block registered for chained hash {@code h} (free or in use), or -1. */
     int blockForHash(long h) {
+        indexEveryBlock();
         return index.get(h);
     }
 
@@ -331,12 +367,12 @@ public final class BlockCache implements KvCache {
         if (free.size() == 0) {
             return false;
         }
+        indexEveryBlock();
         int b = popFree();
-        if (rec[b * STRIDE + HASH] != 0) {
-            index.remove(rec[b * STRIDE + HASH]);
-        }
+        forgetHash(b);
         rec[b * STRIDE + REF] = 0;
-        register(b, h);
+        rec[b * STRIDE + HASH] = h;
+        index.put(h, b);
         free.add(b);
         return true;
     }
@@ -366,16 +402,123 @@ public final class BlockCache implements KvCache {
         return seq.hashBlock(prev == 0 ? BlockHasher.ROOT : prev, from, blockSize, scratch);
     }
 
-    private void register(int block, long h) {
-        rec[block * STRIDE + HASH] = h;
+    /**
+     * Records that {@code block}, held by {@code seq}, now holds content with chained hash
+     * {@code h}; {@code root} if the hash is chained on nothing (the first block of a chain).
+     * A root is always indexed; a deeper block of a private group waits out of the index.
+     */
+    private void register(KvSequence seq, int block, long h, boolean root) {
+        int r = block * STRIDE;
+        rec[r + HASH] = h;
+        if (!indexAll) {
+            if (root) {
+                int tag = tagOf(h);
+                seq.rootTag = tag;
+                if (groups.rootRegistered(tag)) {
+                    indexLazyBlocks(tag, groups.expose(tag));
+                }
+                rec[r + REF] = (rec[r + REF] & REF_MASK) | (INDEXED_ROOT << 32);
+            } else if (seq.rootTag == 0) {
+                // A chain whose root this cache did not see: only indexing everything is safe.
+                indexEveryBlock();
+            } else if (groups.deferRegistration(seq.rootTag)) {
+                rec[r + REF] = (rec[r + REF] & REF_MASK) | ((long) seq.rootTag << 32);
+                return;
+            }
+        }
         index.put(h, block);
+    }
+
+    /**
+     * Takes a recycled block's hash out of the cache's bookkeeping, as BLIS deletes it from its
+     * hash map when the block is reused. A lazy block is in no index, so only its group count
+     * changes: it is the sole holder of its hash (class doc), so deleting the key would delete it.
+     */
+    private void forgetHash(int b) {
+        int r = b * STRIDE;
+        long old = rec[r + HASH];
+        if (old == 0) {
+            return;
+        }
+        long state = rec[r + REF] >>> 32;
+        if ((state & 1) != 0) {
+            groups.lazyRecycled((int) state);
+        } else {
+            index.remove(old);
+            if (state == INDEXED_ROOT && !indexAll) {
+                groups.rootRecycled(tagOf(old));
+            }
+        }
+        rec[r + HASH] = 0;
+        rec[r + REF] &= REF_MASK;
+    }
+
+    private boolean isLazy(int b) {
+        return ((rec[b * STRIDE + REF] >>> 32) & 1) != 0;
+    }
+
+    private int refCount(int b) {
+        return (int) rec[b * STRIDE + REF];
+    }
+
+    /** A group's chain is (or may be) shared: index its lazy blocks and every later one. */
+    private void expose(int tag) {
+        indexLazyBlocks(tag, groups.expose(tag));
+    }
+
+    /** Indexes the {@code count} lazy blocks of group {@code tag} (one pass over the records). */
+    private void indexLazyBlocks(int tag, int count) {
+        long wanted = tag & REF_MASK;
+        for (int b = 0; b < total && count > 0; b++) {
+            int r = b * STRIDE;
+            if (rec[r + REF] >>> 32 == wanted) {
+                rec[r + REF] &= REF_MASK;
+                index.put(rec[r + HASH], b);
+                count--;
+            }
+        }
+    }
+
+    /**
+     * From now on every registered hash is indexed, lazy blocks included: for callers that look up
+     * hashes other than a prompt's chain from its root (a lower tier reloading blocks).
+     */
+    void indexEveryBlock() {
+        if (indexAll) {
+            return;
+        }
+        indexAll = true;
+        for (int b = 0; b < total; b++) {
+            int r = b * STRIDE;
+            if (((rec[r + REF] >>> 32) & 1) != 0) {
+                index.put(rec[r + HASH], b);
+            }
+            rec[r + REF] &= REF_MASK;
+        }
+        groups.clear();
+    }
+
+    /** Blocks registered but waiting out of the index now (one pass over the records; for tests). */
+    int deferredBlocks() {
+        int n = 0;
+        for (int b = 0; b < total; b++) {
+            if (isLazy(b)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A root hash's group tag: odd, so never 0 and never {@link #INDEXED_ROOT}. */
+    static int tagOf(long rootHash) {
+        return (int) (rootHash ^ (rootHash >>> 32)) | 1;
     }
 
     @Override
     public void release(KvSequence seq) {
         for (int i = seq.blockCount - 1; i >= 0; i--) {
             int b = seq.blocks[i];
-            if (--rec[b * STRIDE + REF] == 0) {
+            if ((int) --rec[b * STRIDE + REF] == 0) {
                 free.add(b);
             }
         }
@@ -399,7 +542,7 @@ public final class BlockCache implements KvCache {
         int listed = 0;
         for (int b = 0; b < total; b++) {
             if (free.contains(b)) {
-                if (rec[b * STRIDE + REF] != 0) {
+                if (refCount(b) != 0) {
                     throw new IllegalStateException("block " + b + " is on the free list but in use");
                 }
                 listed++;
@@ -407,7 +550,7 @@ public final class BlockCache implements KvCache {
         }
         int used = 0;
         for (int b = 0; b < total; b++) {
-            long ref = rec[b * STRIDE + REF];
+            long ref = refCount(b);
             if (ref < 0) {
                 throw new IllegalStateException("block " + b + " has refCount " + ref);
             }

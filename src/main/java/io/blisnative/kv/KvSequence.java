@@ -27,6 +27,11 @@ public final class KvSequence implements TokenSequence {
      */
     int chainedBlocks;
     /**
+     * Group tag ({@link BlockCache#tagOf}) of the root of the chain the held blocks extend: set
+     * when a root is registered or a cached first block committed, 0 while none is held.
+     */
+    int rootTag;
+    /**
      * Positions held twice: from list index {@code shiftFrom[k]} on, a block starts
      * {@code shiftBy[k]} positions (in total) before its index says. BLIS appends a chunk's tokens
      * after the blocks a sequence holds, and a CPU-tier reload can commit a cached block whole
@@ -173,6 +178,7 @@ public final class KvSequence implements TokenSequence {
         basePosition = 0;
         chainedBlocks = 0;
         shifts = 0;
+        rootTag = 0;
     }
 
     /** Number of full prompt blocks: the prefix of {@link #chain} that prefix caching looks up. */

@@ -51,6 +51,8 @@ public final class TieredKvCache implements KvCache {
             throw new IllegalArgumentException("kv transfer base latency must be >= 0, got " + baseLatencyUs);
         }
         this.gpu = gpu;
+        // The tier looks blocks up by any hash (reloads, mirroring), not just from a prompt's root.
+        gpu.indexEveryBlock();
         this.cpu = new CpuBlockTier(cpuBlocks);
         this.scratch = new int[gpu.blockSize()];
         this.cpuSlotHint = new int[gpu.totalBlocks()];

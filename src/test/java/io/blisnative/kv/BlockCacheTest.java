@@ -137,4 +137,39 @@ class BlockCacheTest {
         assertEquals(1, b.block(8));
         assertEquals(0, b.block(9));
     }
+
+    @Test
+    void register_unsharedPrompt_keepsDeeperBlocksOutOfTheIndexUntilItsRootIsHit() {
+        // given a released 48-token prompt (3 blocks) nobody else shares
+        BlockCache cache = new BlockCache(10, 16);
+        KvSequence first = new KvSequence(tokens(0, 48), new int[0]);
+        cache.allocate(first, true, 0, 48, false);
+        cache.release(first);
+        // then its root is indexed and the 2 deeper blocks wait outside the index
+        assertEquals(2, cache.deferredBlocks());
+        // when the same prompt comes again
+        KvSequence again = new KvSequence(tokens(0, 48), new int[0]);
+        // then the root hit indexes the chain and all 3 blocks are found, as with a plain hash map
+        assertEquals(3, cache.lookupCachedPrefix(again));
+        assertEquals(0, cache.deferredBlocks());
+    }
+
+    @Test
+    void indexEveryBlock_indexesWaitingBlocks_andDefersNoMore() {
+        // given a prompt whose 2 deeper blocks wait outside the index
+        BlockCache cache = new BlockCache(10, 16);
+        KvSequence first = new KvSequence(tokens(0, 48), new int[0]);
+        cache.allocate(first, true, 0, 48, false);
+        cache.release(first);
+        assertEquals(2, cache.deferredBlocks());
+        // when the cache switches to indexing everything (as a lower tier needs)
+        cache.indexEveryBlock();
+        // then every block is found by its hash directly, and new blocks are indexed at once
+        assertEquals(0, cache.deferredBlocks());
+        KvSequence other = new KvSequence(tokens(100, 48), new int[0]);
+        cache.allocate(other, true, 0, 48, false);
+        assertEquals(0, cache.deferredBlocks());
+        long[] chain = first.chain(16);
+        assertTrue(cache.blockForHash(chain[2]) >= 0);
+    }
 }
