@@ -142,9 +142,7 @@ class BlockCacheTest {
     void register_unsharedPrompt_keepsDeeperBlocksOutOfTheIndexUntilItsRootIsHit() {
         // given a released 48-token prompt (3 blocks) nobody else shares
         BlockCache cache = new BlockCache(10, 16);
-        KvSequence first = new KvSequence(tokens(0, 48), new int[0]);
-        cache.allocate(first, true, 0, 48, false);
-        cache.release(first);
+        computeAndRelease(cache, tokens(0, 48));
         // then its root is indexed and the 2 deeper blocks wait outside the index
         assertEquals(2, cache.deferredBlocks());
         // when the same prompt comes again
@@ -158,9 +156,7 @@ class BlockCacheTest {
     void indexEveryBlock_indexesWaitingBlocks_andDefersNoMore() {
         // given a prompt whose 2 deeper blocks wait outside the index
         BlockCache cache = new BlockCache(10, 16);
-        KvSequence first = new KvSequence(tokens(0, 48), new int[0]);
-        cache.allocate(first, true, 0, 48, false);
-        cache.release(first);
+        KvSequence first = computeAndRelease(cache, tokens(0, 48));
         assertEquals(2, cache.deferredBlocks());
         // when the cache switches to indexing everything (as a lower tier needs)
         cache.indexEveryBlock();
@@ -171,5 +167,12 @@ class BlockCacheTest {
         assertEquals(0, cache.deferredBlocks());
         long[] chain = first.chain(16);
         assertTrue(cache.blockForHash(chain[2]) >= 0);
+    }
+
+    private static KvSequence computeAndRelease(BlockCache cache, int[] prompt) {
+        KvSequence seq = new KvSequence(prompt, new int[0]);
+        assertTrue(cache.allocate(seq, true, 0, prompt.length, false));
+        cache.release(seq);
+        return seq;
     }
 }
