@@ -37,19 +37,19 @@ class LauncherCompilerChoiceTest {
         assertTrue(c1Only("models"));
         assertTrue(c1Only("replay", "traces/llama70b.jsonl"), "a bundled trace replays in about a second");
         assertTrue(c1Only("run", "--model", "m"), "run's default is 100 requests");
-        assertTrue(c1Only("run", "--num-requests", "50000"));
+        assertTrue(c1Only("run", "--num-requests", "150000"));
     }
 
     @Test
     void longSimulations_keepC2(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.jsonl");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(9L * 1024 * 1024);
+            f.setLength(21L * 1024 * 1024);
         }
-        assertEquals(false, c1Only("replay", big.toString()), "a trace over 8 MiB");
+        assertEquals(false, c1Only("replay", big.toString()), "a trace over 20 MiB");
         assertEquals(false, c1Only("replay", dir.toString()), "a folder of unknown size");
         assertEquals(false, c1Only("run", "--num-requests", "1000000"));
-        assertEquals(false, c1Only("run", "--num-requests=60000"));
+        assertEquals(false, c1Only("run", "--num-requests=160000"));
         assertEquals(false, c1Only("run", "--workload-spec", "w.yaml"));
         assertEquals(false, c1Only("calibrate", "traces/llama70b.jsonl"));
         Files.delete(big);
