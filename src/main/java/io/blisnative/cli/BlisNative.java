@@ -38,6 +38,7 @@ public class BlisNative {
      * creates the subcommands.
      */
     static CommandLine commandLine(CommandLine.IFactory factory, String[] args) {
+        CatalogCache.prepareLaunch(args);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(new BlisNative(), factory);
         spec.name(NAME);
         spec.versionProvider(new VersionProvider());
@@ -57,13 +58,7 @@ public class BlisNative {
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
             return root;
         }
-        String first = null;
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                first = arg;
-                break;
-            }
-        }
+        String first = commandWord(args);
         for (Class<?> command : COMMANDS) {
             if (nameOf(command).equals(first)) {
                 root.addSubcommand(command);
@@ -74,6 +69,16 @@ public class BlisNative {
             root.addSubcommand(command);
         }
         return root;
+    }
+
+    /** The first argument that is not an option (the subcommand's name), or null. */
+    static String commandWord(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     private static String nameOf(Class<?> command) {

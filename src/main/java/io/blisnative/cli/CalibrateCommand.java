@@ -103,7 +103,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         OptimizerKind kind = OptimizerKind.fromKey(optimizer);
         CalibrationLoss loss = loss(tolerances);
         List<TraceTarget> loaded = new ArrayList<>();
-        CatalogCache catalogs = new CatalogCache();
+        CatalogCache catalogs = CatalogCache.forCommand();
         for (String trace : new LinkedHashSet<>(traces)) {
             TraceTarget t = TraceTarget.load(trace, sim, System.in, err, catalogs);
             err.println("blis-native: " + t.name() + ": " + t.description());

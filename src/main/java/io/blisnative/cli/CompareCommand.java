@@ -58,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
         SimOptions treat = ConfigSpec.parse(treatment, "treatment");
         List<ExperimentReport> baseReports = new ArrayList<>();
         List<ExperimentReport> treatReports = new ArrayList<>();
-        CatalogCache catalogs = new CatalogCache();
+        CatalogCache catalogs = CatalogCache.forCommand();
         for (String trace : new LinkedHashSet<>(traces)) {
             baseReports.add(TraceReplay.replay(trace, base, null, System.in, err, catalogs));
             treatReports.add(TraceReplay.replay(trace, treat, null, System.in, err, catalogs));

@@ -65,7 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
         ErrorBudget budget = maxError == null ? null : ErrorBudget.parse(maxError);
         Set<String> unique = new LinkedHashSet<>(traces);
         List<ExperimentReport> reports = new ArrayList<>();
-        CatalogCache catalogs = new CatalogCache();
+        CatalogCache catalogs = CatalogCache.forCommand();
         for (String trace : unique) {
             reports.add(TraceReplay.replay(trace, sim, seed, System.in, err, catalogs));
         }

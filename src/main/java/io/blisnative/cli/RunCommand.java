@@ -100,7 +100,8 @@ public final class RunCommand implements Callable<Integer> {
         long timeoutUs = timeoutS < 0 ? 0 : (long) (timeoutS * 1e6);
         DistributionParams params = new DistributionParams(seed, rate, numRequests, prefixTokens,
                 promptMean, promptStdev, promptMin, promptMax, outputMean, outputStdev, outputMin, outputMax, timeoutUs);
-        Server server = ServerSetup.resolve(sim, ServerDefaults.NONE, err);
+        Server server = ServerSetup.resolve(sim, ServerDefaults.NONE, err,
+                CatalogCache.forCommand().get(sim.configDir));
         err.println("blis-native: " + server.description());
         err.flush();
         long started = System.nanoTime();

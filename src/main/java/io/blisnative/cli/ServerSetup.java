@@ -34,10 +34,6 @@ final class ServerSetup {
     private ServerSetup() {
     }
 
-    static Server resolve(SimOptions o, ServerDefaults h, PrintWriter err) {
-        return resolve(o, h, err, Catalog.load(ConfigDir.locate(o.configDir)));
-    }
-
     /** As {@link #resolve(SimOptions, ServerDefaults, PrintWriter)} with the catalog already read. */
     static Server resolve(SimOptions o, ServerDefaults h, PrintWriter err, Catalog catalog) {
         Coefficients fileFit = o.coefficientsFile == null ? null : Catalog.readCoefficients(Path.of(o.coefficientsFile));
