@@ -415,7 +415,7 @@ public final class BlockCache implements KvCache {
                 int tag = tagOf(h);
                 seq.rootTag = tag;
                 if (groups.rootRegistered(tag)) {
-                    indexLazyBlocks(tag, groups.expose(tag));
+                    expose(tag);
                 }
                 rec[r + REF] = (rec[r + REF] & REF_MASK) | (INDEXED_ROOT << 32);
             } else if (seq.rootTag == 0) {

@@ -103,21 +103,21 @@ final class RootGroups {
 
     /** A lazy block of this group was recycled. */
     void lazyRecycled(int tag) {
-        int s = slot(tag);
-        if (s < 0 || lazy[s] == 0) {
-            throw new IllegalStateException("lazy block recycled from group " + tag + " that counts none");
-        }
-        lazy[s]--;
-        dropIfEmpty(s);
+        recycled(tag, lazy, "lazy");
     }
 
     /** A root block with this tag was recycled. */
     void rootRecycled(int tag) {
+        recycled(tag, roots, "root");
+    }
+
+    /** Takes one block off the group's {@code counts} (its lazy or its root count). */
+    private void recycled(int tag, int[] counts, String kind) {
         int s = slot(tag);
-        if (s < 0 || roots[s] == 0) {
-            throw new IllegalStateException("root block recycled from group " + tag + " that counts none");
+        if (s < 0 || counts[s] == 0) {
+            throw new IllegalStateException(kind + " block recycled from group " + tag + " that counts none");
         }
-        roots[s]--;
+        counts[s]--;
         dropIfEmpty(s);
     }
 
@@ -146,11 +146,7 @@ final class RootGroups {
     }
 
     private void insert(int tag, int rootCount, int lazyCount, boolean isExposed) {
-        int i = home(tag);
-        while (tags[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        put(i, tag, rootCount, lazyCount, isExposed);
+        put(emptySlot(tag), tag, rootCount, lazyCount, isExposed);
         if (++size * 2 > mask + 1) {
             grow();
         }
@@ -186,13 +182,18 @@ final class RootGroups {
         allocate(oldTags.length * 2);
         for (int k = 0; k < oldTags.length; k++) {
             if (oldTags[k] != 0) {
-                int i = home(oldTags[k]);
-                while (tags[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                put(i, oldTags[k], oldRoots[k], oldLazy[k], oldExposed[k]);
+                put(emptySlot(oldTags[k]), oldTags[k], oldRoots[k], oldLazy[k], oldExposed[k]);
             }
         }
+    }
+
+    /** The first empty slot on {@code tag}'s probe run (the table is never full). */
+    private int emptySlot(int tag) {
+        int i = home(tag);
+        while (tags[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     private int home(int tag) {
